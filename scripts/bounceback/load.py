@@ -1,0 +1,247 @@
+"""YAML text -> plain data plus a source map of line/column for every value.
+
+Built from parser events (libyaml's C parser where installed) rather than `safe_load`, so
+that what YAML would silently get wrong becomes a reported problem instead: duplicate keys,
+anchors and aliases (no alias bombs), values YAML would turn into booleans, dates or
+numbers, deep nesting, several documents, tabs, non-UTF-8 and oversized files.
+Never raises on bad input: every problem comes back in `Loaded.problems`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 8
+
+Pointer = tuple  # path into the data: ("checklist", 2, "text")
+Spot = tuple[int, int]  # 1-based (line, column)
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_TEXT_TYPES = {
+    "tag:yaml.org,2002:bool": ("a boolean (true/false)", "yes, no, on, off, true and false"),
+    "tag:yaml.org,2002:int": ("a number", "bare numbers"),
+    "tag:yaml.org,2002:float": ("a number", "bare numbers"),
+    "tag:yaml.org,2002:timestamp": ("a date", "dates like 2024-01-05"),
+}
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One YAML file read into plain data; `data` is None when it could not be read."""
+
+    path: str
+    data: object = None
+    spots: dict = field(default_factory=dict)
+    key_spots: dict = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def where(self, pointer: Pointer, key: bool = False) -> Spot:
+        """The closest known position for a pointer (the key's if asked and known)."""
+        pointer = tuple(pointer)
+        if key and pointer in self.key_spots:
+            return self.key_spots[pointer]
+        while pointer:
+            if pointer in self.spots:
+                return self.spots[pointer]
+            pointer = pointer[:-1]
+        return self.spots.get((), (1, 1))
+
+
+def load_file(path: Path, display: str | None = None) -> Loaded:
+    """Read and load one file; `display` is the path shown in problems."""
+    display = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _failed(display, (1, 1), f"cannot read the file: {exc.strerror}", "file-unreadable",
+                       "Check that the file exists and is readable.")
+    return load_bytes(raw, display)
+
+
+def load_bytes(raw: bytes, display: str) -> Loaded:
+    """Decode and load YAML bytes; pure."""
+    if len(raw) > MAX_BYTES:
+        return _failed(display, (1, 1), f"file is {len(raw) // 1024} KB, over the {MAX_BYTES // 1024} KB limit",
+                       "file-too-large", "A topic reads in three minutes: split it or trim it.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return _failed(display, (line, col), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "encoding",
+                       "Save the file as UTF-8 in your editor.")
+    return load_text(text.removeprefix("\ufeff"), display)
+
+
+def load_text(text: str, display: str) -> Loaded:
+    """Load YAML text into plain data and positions; pure, never raises."""
+    tabs = [
+        Problem(display, text.count("\n", 0, m.start()) + 1, m.end() - m.start(),
+                "tab used for indentation", "tabs", "Indent with spaces only (two per level).")
+        for m in _TAB_INDENT.finditer(text)
+    ]
+    if tabs:
+        return Loaded(display, problems=tuple(tabs))
+    builder = _Builder(display)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if builder.feed(event):
+                break
+    except yaml.YAMLError as exc:
+        builder.problems.append(_syntax_problem(display, text, exc))
+        return Loaded(display, None, builder.spots, builder.key_spots, tuple(builder.problems))
+    except Exception as exc:  # last guard: a contributor must never see a traceback
+        builder.problems.append(Problem(display, 1, 1, f"could not read this YAML ({type(exc).__name__})",
+                                        "yaml-syntax", "Simplify the file: plain keys, lists and text."))
+        return Loaded(display, None, builder.spots, builder.key_spots, tuple(builder.problems))
+    return Loaded(display, builder.root, builder.spots, builder.key_spots, tuple(builder.problems))
+
+
+def _failed(display: str, spot: Spot, message: str, rule: str, hint: str) -> Loaded:
+    return Loaded(display, problems=(Problem(display, spot[0], spot[1], message, rule, hint),))
+
+
+def _syntax_problem(display: str, text: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        line, col = mark.line + 1, mark.column + 1
+    elif isinstance(getattr(exc, "position", None), int):
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    else:
+        line, col = 1, 1
+    what = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
+    return Problem(display, line, col, message, "yaml-syntax",
+                   "Check indentation and quoting on this line; quote text that contains ': ' or starts with a symbol.")
+
+
+_DISCARD = object()
+
+
+class _Builder:
+    """Turns a stream of parser events into data, positions and problems."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.root: object = None
+        self.spots: dict = {}
+        self.key_spots: dict = {}
+        self.problems: list[Problem] = []
+        self.stack: list[list] = []  # frames: [container, pointer, pending_key]
+        self.documents = 0
+        self.skipping = 0  # depth of a subtree being skipped
+
+    def problem(self, mark, message: str, rule: str, hint: str) -> None:
+        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, message, rule, hint))
+
+    def feed(self, event) -> bool:
+        """Take one event; True means stop reading (the rest is not needed)."""
+        if self.skipping:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.skipping += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.skipping -= 1
+            return False
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.problem(event.start_mark, "more than one YAML document in this file", "one-document",
+                             "Remove the extra '---' line: one topic per file.")
+                return True
+            return False
+        if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent):
+            self.problem(event.start_mark, f"YAML anchor '&{event.anchor}' is not allowed", "no-anchors",
+                         "Write the value out in full; anchors and aliases are refused.")
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(event.start_mark, f"YAML alias '*{event.anchor}' is not allowed", "no-aliases",
+                         "Write the value out in full; if it is text starting with '*', put it in quotes.")
+            self.attach(None, event.start_mark)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+        return False
+
+    def open(self, event) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame[0], dict) and frame[2] is None:
+            self.problem(event.start_mark, "a key must be plain text, not a list or mapping", "key-type",
+                         "Write keys as simple words followed by ':'.")
+            frame[2] = _DISCARD
+            self.skipping = 1
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem(event.start_mark, f"nested more than {MAX_DEPTH} levels deep", "too-deep",
+                         "Topics need at most three levels: flatten this part.")
+            self.attach(None, event.start_mark)
+            self.skipping = 1
+            return
+        container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+        pointer = self.attach(container, event.start_mark)
+        self.stack.append([container, pointer, None])
+
+    def scalar(self, event) -> None:
+        frame = self.stack[-1] if self.stack else None
+        tag = event.tag
+        if tag not in (None, "!", "tag:yaml.org,2002:str"):
+            self.problem(event.start_mark, f"YAML tag '{tag}' is not allowed", "no-tags",
+                         "Remove the tag; write plain text.")
+        if tag in (None, "!"):
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if frame is not None and isinstance(frame[0], dict) and frame[2] is None:
+            self.key(frame, event)
+            return
+        value: object = event.value
+        if tag == "tag:yaml.org,2002:null":
+            value = None
+        elif tag in _TEXT_TYPES:
+            what, examples = _TEXT_TYPES[tag]
+            self.problem(event.start_mark, f"YAML reads {event.value!r} as {what}, not text", "implicit-type",
+                         f'Put it in quotes: "{event.value}" ({examples} change meaning unquoted).')
+        self.attach(value, event.start_mark)
+
+    def key(self, frame: list, event) -> None:
+        mapping, pointer, _ = frame
+        name = event.value
+        if name in mapping or (pointer + (name,)) in self.key_spots:
+            first = self.key_spots.get(pointer + (name,), (0, 0))[0]
+            self.problem(event.start_mark, f"duplicate key '{name}' (first defined on line {first})",
+                         "duplicate-key", "Keep one of the two; YAML would silently drop the first.")
+            frame[2] = _DISCARD
+            return
+        self.key_spots[pointer + (name,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        frame[2] = name
+
+    def attach(self, value: object, mark) -> Pointer:
+        """Place a value in its parent and record where it starts; returns its pointer."""
+        spot = (mark.line + 1, mark.column + 1)
+        if not self.stack:
+            self.root = value
+            self.spots[()] = spot
+            return ()
+        frame = self.stack[-1]
+        container, pointer, pending = frame
+        if isinstance(container, list):
+            pointer = pointer + (len(container),)
+            container.append(value)
+        else:
+            frame[2] = None
+            if pending is _DISCARD:
+                return pointer + ("\0discarded",)
+            pointer = pointer + (pending,)
+            container[pending] = value
+        self.spots[pointer] = spot
+        return pointer

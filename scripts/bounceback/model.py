@@ -1,0 +1,86 @@
+"""The guide as frozen data: what the renderer needs, nothing about files or YAML."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+    previous_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    summary: str
+    why: str
+    steps: tuple[Step, ...]
+    checklist: tuple[ChecklistItem, ...]
+    reflection: tuple[str, ...]
+    related: tuple[str, ...]
+    templates: tuple[Template, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    source_path: str = ""  # e.g. content/topics/<id>.yml, for "Suggest an edit"
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    title: str
+    summary: str
+    topic_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Guide:
+    title: str
+    welcome: str
+    stages: tuple[Stage, ...]
+    topics: dict  # topic id -> Topic, in reading order
+
+    def stage_of(self, topic_id: str) -> Stage:
+        return next(s for s in self.stages if topic_id in s.topic_ids)
+
+
+def topic_from_data(data: dict, source_path: str = "") -> Topic:
+    """Build a Topic from validated data (validation guarantees the shape)."""
+    return Topic(
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"],
+        why=data["why"],
+        steps=tuple(Step(s["title"], s["detail"]) for s in data["steps"]),
+        checklist=tuple(
+            ChecklistItem(i["id"], i["text"], tuple(i.get("previous_ids", ()))) for i in data["checklist"]
+        ),
+        reflection=tuple(data["reflection"]),
+        related=tuple(data["related"]),
+        templates=tuple(Template(t["id"], t["title"], t["body"]) for t in data.get("templates", ())),
+        tags=tuple(data.get("tags", ())),
+        sources=tuple(data.get("sources", ())),
+        source_path=source_path,
+    )
+
+
+def guide_from_data(data: dict, topics: dict) -> Guide:
+    """Build the Guide from validated guide data and topics keyed by id."""
+    stages = tuple(Stage(s["id"], s["title"], s["summary"], tuple(s["topics"])) for s in data["stages"])
+    ordered = {tid: topics[tid] for stage in stages for tid in stage.topic_ids}
+    return Guide(data["title"], data["welcome"], stages, ordered)

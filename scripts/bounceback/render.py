@@ -1,0 +1,170 @@
+"""The guide -> Markdown pages for MkDocs. Pure: same guide in, same bytes out.
+
+Everything that comes from content is turned into HTML here (see text.py) and placed
+in raw HTML blocks, so MkDocs' own Markdown never interprets contributed text.
+Only the fixed section headings are Markdown, so they reach the table of contents.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .model import Guide, Stage, Topic
+from .text import attr, blocks_html, inline_html, plain
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path under docs/ and its Markdown."""
+
+    path: str
+    markdown: str
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def stage_path(stage_id: str) -> str:
+    return f"{stage_id}/index.md"
+
+
+def _url(path: str, depth: int) -> str:
+    """Link from a page `depth` folders deep to a page's directory URL."""
+    target = path.removesuffix("index.md").removesuffix(".md")
+    target = target + "/" if target and not target.endswith("/") else target
+    return "../" * depth + target or "./"
+
+
+def _depth(path: str) -> int:
+    """How many folders deep a page's URL is, with directory URLs (topics/x.md -> topics/x/)."""
+    return path.count("/") + (0 if path.endswith("index.md") else 1) - (1 if path == "index.md" else 0)
+
+
+def _front_matter(title: str, description: str, tags: tuple[str, ...] = ()) -> str:
+    lines = ["---", f"title: {json.dumps(attr(plain(title)))}", f"description: {json.dumps(attr(plain(description)))}"]
+    if tags:
+        lines.append(f"tags: {json.dumps(list(tags))}")
+    return "\n".join(lines + ["---", ""])
+
+
+def _topic_link(topic: Topic, depth: int) -> str:
+    return f'<a href="{_url(topic_path(topic.id), depth)}">{inline_html(topic.title)}</a>'
+
+
+def render_checklist(topic: Topic) -> str:
+    """Real checkboxes whose label holds the whole item; ids let a script keep ticks."""
+    items = []
+    for item in topic.checklist:
+        previous = f' data-previous="{attr(" ".join(item.previous_ids))}"' if item.previous_ids else ""
+        items.append(
+            f'<li class="bb-item"><label class="bb-item__label">'
+            f'<input type="checkbox" class="bb-item__box" id="{attr(f"bb-{topic.id}--{item.id}")}" '
+            f'data-topic="{attr(topic.id)}" data-item="{attr(item.id)}"{previous}> '
+            f'<span class="bb-item__text">{inline_html(item.text)}</span></label></li>'
+        )
+    return (
+        f'<div class="bb-checklist" data-topic="{attr(topic.id)}">\n'
+        f'<ul class="bb-checklist__items">\n' + "\n".join(items) + "\n</ul>\n</div>\n"
+    )
+
+
+def render_topic(topic: Topic, guide: Guide) -> str:
+    """One topic page: summary, why, steps, checklist, reflection, templates, related."""
+    depth = _depth(topic_path(topic.id))
+    stage = guide.stage_of(topic.id)
+    steps = "\n".join(
+        f'<li><p class="bb-step__title"><strong>{inline_html(s.title)}</strong></p>\n{blocks_html(s.detail)}</li>'
+        for s in topic.steps
+    )
+    parts = [
+        _front_matter(topic.title, topic.summary, topic.tags),
+        f'<p class="bb-stage"><a href="{_url(stage_path(stage.id), depth)}">{inline_html(stage.title)}</a></p>\n',
+        f"<h1>{inline_html(topic.title)}</h1>\n",
+        f'<div class="bb-summary">\n{blocks_html(topic.summary)}\n</div>\n',
+        "## Why it matters\n",
+        f'<div class="bb-why">\n{blocks_html(topic.why)}\n</div>\n',
+        "## Steps\n",
+        f'<ol class="bb-steps">\n{steps}\n</ol>\n',
+        "## Checklist\n",
+        render_checklist(topic),
+        "## Reflect\n",
+        '<ul class="bb-reflection">\n'
+        + "\n".join(f"<li>{inline_html(q)}</li>" for q in topic.reflection)
+        + "\n</ul>\n",
+    ]
+    if topic.templates:
+        parts.append("## Templates\n")
+        for t in topic.templates:
+            parts.append(
+                f'<div class="bb-template" id="template-{attr(t.id)}">\n'
+                f'<h3 class="bb-template__title">{inline_html(t.title)}</h3>\n'
+                f'<pre class="bb-template__body"><code>{attr(t.body.rstrip())}</code></pre>\n</div>\n'
+            )
+    related = [guide.topics[r] for r in topic.related if r in guide.topics]
+    if related:
+        parts.append("## Where next\n")
+        parts.append(
+            '<ul class="bb-related">\n'
+            + "\n".join(f"<li>{_topic_link(r, depth)}: {inline_html(r.summary)}</li>" for r in related)
+            + "\n</ul>\n"
+        )
+    return "\n".join(parts)
+
+
+def _stage_list(stage: Stage, guide: Guide, depth: int) -> str:
+    rows = "\n".join(
+        f"<li>{_topic_link(guide.topics[t], depth)}: {inline_html(guide.topics[t].summary)}</li>" for t in stage.topic_ids
+    )
+    return f'<ul class="bb-topics">\n{rows}\n</ul>\n'
+
+
+def render_stage(stage: Stage, guide: Guide) -> str:
+    depth = _depth(stage_path(stage.id))
+    return "\n".join([
+        _front_matter(stage.title, stage.summary),
+        f"<h1>{inline_html(stage.title)}</h1>\n",
+        f'<div class="bb-summary">\n{blocks_html(stage.summary)}\n</div>\n',
+        _stage_list(stage, guide, depth),
+    ])
+
+
+def render_home(guide: Guide) -> str:
+    """Meets the reader where they are, then shows the path through the stages."""
+    parts = [
+        _front_matter(guide.title, guide.welcome),
+        f"<h1>{inline_html(guide.title)}</h1>\n",
+        f'<div class="bb-welcome">\n{blocks_html(guide.welcome)}\n</div>\n',
+        "## The path, stage by stage\n",
+    ]
+    for number, stage in enumerate(guide.stages, 1):
+        parts.append(
+            f'<section class="bb-stage-card" aria-labelledby="stage-{attr(stage.id)}">\n'
+            f'<h3 id="stage-{attr(stage.id)}">{number}. <a href="{_url(stage_path(stage.id), 0)}">{inline_html(stage.title)}</a></h3>\n'
+            f"{blocks_html(stage.summary)}\n{_stage_list(stage, guide, 0)}</section>\n"
+        )
+    return "\n".join(parts)
+
+
+def render_tags() -> str:
+    return _front_matter("Topics by tag", "Every topic of the guide, grouped by tag.") + "# Topics by tag\n\n<!-- material/tags -->\n"
+
+
+def render_pages(guide: Guide) -> list[Page]:
+    """Every generated page of the site."""
+    pages = [Page("index.md", render_home(guide)), Page("tags.md", render_tags())]
+    for stage in guide.stages:
+        pages.append(Page(stage_path(stage.id), render_stage(stage, guide)))
+        pages += [Page(topic_path(t), render_topic(guide.topics[t], guide)) for t in stage.topic_ids]
+    return pages
+
+
+def render_nav(guide: Guide, extra: list | None = None) -> list:
+    """MkDocs nav: home, one section per stage (its overview first), then `extra` pages."""
+    nav: list = [{"Home": "index.md"}]
+    for stage in guide.stages:
+        entries = [stage_path(stage.id)] + [
+            {attr(plain(guide.topics[t].title)): topic_path(t)} for t in stage.topic_ids
+        ]
+        nav.append({attr(plain(stage.title)): entries})
+    return nav + [{"Topics by tag": "tags.md"}] + list(extra or [])

@@ -1,0 +1,240 @@
+"""Schema and cross-file checks -> list[Problem]. Pure; never raises on bad input.
+
+The JSON Schemas in content/ are the contract shared with editors; this module turns
+their findings into `path:line:col` problems with hints, and adds the checks a schema
+cannot express (ids unique across files, references, file names, unsafe text).
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from .load import Loaded
+from .problems import Problem
+from .safety import unsafe_text
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_KINDS = {str: "text", list: "a list", dict: "a mapping (key: value lines)", type(None): "empty"}
+
+
+@lru_cache(maxsize=None)
+def compiled_schema(schema_path: str) -> Draft202012Validator:
+    """Compile a schema once per process: validation runs for every file."""
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _name(pointer) -> str:
+    out = ""
+    for part in pointer:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def schema_problems(loaded: Loaded, validator: Draft202012Validator, what: str) -> list[Problem]:
+    """Every schema finding of one loaded file, placed on its line and column."""
+    if loaded.data is None and not loaded.problems:
+        return [Problem(loaded.path, 1, 1, "file is empty", "empty-file", f"A {what} needs the fields shown in CONTRIBUTING.md.")]
+    if loaded.data is None:
+        return []
+    if not isinstance(loaded.data, dict):
+        line, col = loaded.where(())
+        return [Problem(loaded.path, line, col, f"a {what} must be a mapping of fields (id: ..., title: ...), "
+                        f"not {_KINDS.get(type(loaded.data), 'that')}", "type",
+                        "Start from an existing file or run `make new`.")]
+    problems = []
+    for error in validator.iter_errors(loaded.data):
+        problems.extend(_explain(loaded, error))
+    return problems
+
+
+def _explain(loaded: Loaded, error) -> list[Problem]:
+    pointer = tuple(error.absolute_path)
+    name, kind, value = _name(pointer), error.validator, error.validator_value
+    line, col = loaded.where(pointer)
+
+    def at(message, rule, hint, spot=None):
+        spot = spot or (line, col)
+        return Problem(loaded.path, spot[0], spot[1], message, rule, hint)
+
+    instance = error.instance
+    if kind == "required":
+        missing = [k for k in value if k not in instance]
+        return [at(f"missing required field '{k}'" + (f" in {name}" if pointer else ""), "required",
+                   f"Add '{k}:' here; see the annotated example in CONTRIBUTING.md.") for k in missing]
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        out = []
+        for key in instance:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else f"Allowed here: {', '.join(allowed)}."
+            out.append(at(f"unknown key '{key}'", "unknown-key", hint, loaded.where(pointer + (key,), key=True)))
+        return out
+    if instance is None or (kind == "pattern" and value == "\\S") or (kind == "minLength" and value == 1):
+        return [at(f"'{name}' is empty", "required", "Write something here, or remove the line if the field is optional.")]
+    if kind == "type":
+        expected = {"string": "text", "array": "a list", "object": "a mapping (key: value lines)"}.get(value, value)
+        got = _KINDS.get(type(instance), type(instance).__name__)
+        hint = "Write a list with one '- ' line per entry." if value == "array" else (
+            "Quote the text, or write it on one line after the key." if value == "string" else "See CONTRIBUTING.md.")
+        return [at(f"'{name}' should be {expected}, not {got}", "type", hint)]
+    if kind == "pattern" and "\\n" in value:
+        return [at(f"'{name}' must be a single line", "one-line", "Use a folded block ('>-') or shorten it to one line.")]
+    if kind == "pattern":
+        return [at(f"'{instance}' is not a valid id in {name}", "id-format",
+                   "Use lowercase words and digits joined by hyphens, e.g. ask-for-feedback.")]
+    if kind == "maxLength":
+        return [at(f"'{name}' is too long ({len(instance)} characters; at most {value})", "length",
+                   "Shorten it: plain words, one idea." if value < 100 else "Trim it: a topic reads in three minutes.")]
+    if kind == "minItems":
+        return [at(f"'{name}' has {len(instance)} entries; it needs at least {value}", "count", "Add entries; see CONTRIBUTING.md.")]
+    if kind == "maxItems":
+        return [at(f"'{name}' has {len(instance)} entries; at most {value} are allowed", "count", "Keep the strongest ones.")]
+    if kind == "uniqueItems":
+        return [at(f"'{name}' lists the same entry twice", "duplicate-entry", "Remove the repeated entry.")]
+    return [at(f"'{name}': {error.message}", kind, "See CONTRIBUTING.md for the format.")]
+
+
+def _strings(data, pointer=()):
+    """Every text value in a structure with its pointer."""
+    if isinstance(data, str):
+        yield pointer, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, pointer + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, pointer + (index,))
+
+
+def text_problems(loaded: Loaded) -> list[Problem]:
+    """Refuse markup, images and unsafe links anywhere in a file's text."""
+    problems = []
+    for pointer, text in _strings(loaded.data):
+        for message, hint in unsafe_text(text):
+            line, col = loaded.where(pointer)
+            problems.append(Problem(loaded.path, line, col, message, "unsafe-text", hint))
+    return problems
+
+
+def _items(data: dict, field: str) -> list[tuple[int, dict]]:
+    value = data.get(field)
+    return [(i, x) for i, x in enumerate(value) if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
+    """Checks within one topic that its schema cannot express."""
+    data = loaded.data
+    if not isinstance(data, dict):
+        return []
+    problems = []
+
+    def at(pointer, message, rule, hint, key=False):
+        line, col = loaded.where(pointer, key=key)
+        problems.append(Problem(loaded.path, line, col, message, rule, hint))
+
+    topic_id = data.get("id")
+    if not ID_PATTERN.match(expected_id):
+        at((), f"file name '{expected_id}' is not a valid topic id", "file-name",
+           "Name the file <topic-id>.yml, with a lowercase kebab-case id.")
+    elif isinstance(topic_id, str) and topic_id != expected_id:
+        at(("id",), f"id '{topic_id}' differs from the file name '{expected_id}.yml'", "id-file-name",
+           f"Rename the file to {topic_id}.yml, or set id: {expected_id}.")
+    seen: dict[str, tuple] = {}
+    for index, item in _items(data, "checklist"):
+        item_id = item.get("id")
+        if isinstance(item_id, str):
+            if item_id in seen:
+                at(("checklist", index, "id"), f"checklist item id '{item_id}' is used twice in this topic",
+                   "duplicate-item-id", "Give each item its own id; ids are where readers' ticks are stored.")
+            seen.setdefault(item_id, ("checklist", index, "id"))
+    old_owner: dict[str, int] = {}
+    for index, item in _items(data, "checklist"):
+        previous = item.get("previous_ids")
+        for n, old in enumerate(previous if isinstance(previous, list) else []):
+            if not isinstance(old, str):
+                continue
+            if old in seen:
+                at(("checklist", index, "previous_ids", n), f"previous id '{old}' is still the id of a current item",
+                   "previous-id-in-use", "An old id must not be in use: remove it from previous_ids.")
+            elif old in old_owner and old_owner[old] != index:
+                at(("checklist", index, "previous_ids", n), f"previous id '{old}' is declared by two items",
+                   "previous-id-twice", "Keep the old id on the one item that replaced it.")
+            old_owner.setdefault(old, index)
+    template_ids = set()
+    for index, template in _items(data, "templates"):
+        tid = template.get("id")
+        if isinstance(tid, str) and tid in template_ids:
+            at(("templates", index, "id"), f"template id '{tid}' is used twice", "duplicate-template-id",
+               "Give each template its own id.")
+        template_ids.add(tid)
+    related = data.get("related")
+    if isinstance(related, list) and topic_id in related:
+        at(("related", related.index(topic_id)), "a topic cannot be related to itself", "related-self",
+           "List other topics a reader should go to next.")
+    return problems + text_problems(loaded)
+
+
+def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
+    """Checks across files: unique ids, references to existing topics, every topic placed once.
+
+    `topics` maps each file's stem to its loaded file; a file that failed to load still
+    counts as existing, so one broken file is reported once, not at every reference.
+    """
+    problems = []
+    by_id: dict[str, Loaded] = {}
+    for stem, loaded in topics.items():
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        topic_id = data.get("id") if isinstance(data.get("id"), str) else stem
+        if topic_id in by_id and by_id[topic_id] is not loaded:
+            line, col = loaded.where(("id",))
+            problems.append(Problem(loaded.path, line, col, f"topic id '{topic_id}' is also used by {by_id[topic_id].path}",
+                                    "duplicate-topic-id", "Each topic needs its own id."))
+        by_id.setdefault(topic_id, loaded)
+    known = set(by_id) | set(topics)
+
+    for loaded in topics.values():
+        related = loaded.data.get("related") if isinstance(loaded.data, dict) else None
+        for n, other in enumerate(related if isinstance(related, list) else []):
+            if isinstance(other, str) and ID_PATTERN.match(other) and other not in known:
+                problems.append(_missing(loaded, ("related", n), other, known))
+
+    data = guide.data if isinstance(guide.data, dict) else {}
+    stages = data.get("stages") if isinstance(data.get("stages"), list) else []
+    placed: dict[str, str] = {}
+    for s, stage in enumerate(stages):
+        entries = stage.get("topics") if isinstance(stage, dict) else None
+        for n, topic_id in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(topic_id, str) or not ID_PATTERN.match(topic_id):
+                continue
+            pointer = ("stages", s, "topics", n)
+            if topic_id not in known:
+                problems.append(_missing(guide, pointer, topic_id, known))
+            elif topic_id in placed:
+                line, col = guide.where(pointer)
+                problems.append(Problem(guide.path, line, col, f"topic '{topic_id}' is already in stage '{placed[topic_id]}'",
+                                        "topic-in-two-stages", "Place each topic in one stage only."))
+            placed.setdefault(topic_id, stage.get("id", "?"))
+    if guide.data is not None and isinstance(data.get("stages"), list):
+        for stem, loaded in topics.items():
+            tid = loaded.data.get("id") if isinstance(loaded.data, dict) and isinstance(loaded.data.get("id"), str) else stem
+            if tid not in placed and stem not in placed and ID_PATTERN.match(tid):
+                line, col = loaded.where(("id",))
+                problems.append(Problem(loaded.path, line, col, f"topic '{tid}' is in no stage of content/guide.yml",
+                                        "topic-not-placed", f"Add '{tid}' to the topics of one stage in content/guide.yml."))
+    return problems
+
+
+def _missing(loaded: Loaded, pointer, topic_id: str, known: set[str]) -> Problem:
+    line, col = loaded.where(pointer)
+    close = difflib.get_close_matches(topic_id, sorted(known), n=1)
+    hint = f"Did you mean '{close[0]}'?" if close else "Use the id of an existing topic (its file name)."
+    return Problem(loaded.path, line, col, f"no topic with id '{topic_id}'", "unknown-topic", hint)
