@@ -64,7 +64,7 @@ def render_checklist(topic: Topic) -> str:
             f'<span class="bb-item__text">{inline_html(item.text)}</span></label></li>'
         )
     return (
-        f'<div class="bb-checklist" data-topic="{attr(topic.id)}">\n'
+        f'<div class="bb-checklist" {_item_data(topic)}>\n'
         f'<ul class="bb-checklist__items">\n' + "\n".join(items) + "\n</ul>\n</div>\n"
     )
 
@@ -146,13 +146,77 @@ def render_home(guide: Guide) -> str:
     return "\n".join(parts)
 
 
+PLAN_PATH = "plan.md"
+WORKBOOK_PATH = "workbook.md"
+
+
+def _item_data(topic: Topic) -> str:
+    """Data attributes that let the script count a topic's progress on any page."""
+    ids = " ".join(i.id for i in topic.checklist)
+    previous = " ".join(f"{old}>{i.id}" for i in topic.checklist for old in i.previous_ids)
+    return f'data-topic="{attr(topic.id)}" data-items="{attr(ids)}"' + (f' data-previous="{attr(previous)}"' if previous else "")
+
+
+def render_plan(guide: Guide) -> str:
+    """My plan: every stage and topic with its progress; the script fills in the numbers."""
+    depth = _depth(PLAN_PATH)
+    parts = [
+        _front_matter("My plan", "Your progress through every stage of the guide, and one thing to do today."),
+        "<h1>My plan</h1>\n",
+        '<p class="bb-private">Your ticks are saved in this browser only. Nothing is sent anywhere.</p>\n',
+        '<div class="bb-today" data-bb-today hidden></div>\n',
+        '<noscript><p>Turn on JavaScript to see your progress here. Every checklist still works on paper: '
+        f'print the <a href="{_url(WORKBOOK_PATH, depth)}">workbook</a>.</p></noscript>\n',
+    ]
+    for stage in guide.stages:
+        parts.append(f"## {attr(plain(stage.title))}\n")
+        rows = "\n".join(
+            f'<li class="bb-plan__topic" {_item_data(guide.topics[t])}>{_topic_link(guide.topics[t], depth)} '
+            f'<span class="bb-plan__progress" data-bb-progress></span></li>'
+            for t in stage.topic_ids
+        )
+        parts.append(f'<ul class="bb-plan" data-stage="{attr(stage.id)}">\n{rows}\n</ul>\n')
+    parts.append("## Keep or move your progress\n")
+    parts.append('<div class="bb-tools" data-bb-tools><p>Export, import and reset need JavaScript.</p></div>\n')
+    return "\n".join(parts)
+
+
+def render_workbook(guide: Guide) -> str:
+    """Every checklist and reflection question on one printable page, with room to write."""
+    parts = [
+        _front_matter("Workbook", "Every checklist and reflection question of the guide, ready to print and fill in."),
+        "<h1>Workbook</h1>\n",
+        '<p class="bb-private">Print this page to work on paper. Ticks you made on this site appear here too; '
+        "choose a blank copy when you print if you prefer.</p>\n",
+    ]
+    for stage in guide.stages:
+        parts.append(f"## {attr(plain(stage.title))}\n")
+        for topic_id in stage.topic_ids:
+            topic = guide.topics[topic_id]
+            questions = "\n".join(
+                f'<li><p>{inline_html(q)}</p><div class="bb-write" aria-hidden="true"></div></li>' for q in topic.reflection
+            )
+            parts.append(
+                f'<section class="bb-workbook__topic" aria-labelledby="wb-{attr(topic.id)}">\n'
+                f'<h3 id="wb-{attr(topic.id)}">{_topic_link(topic, _depth(WORKBOOK_PATH))}</h3>\n'
+                f"{render_checklist(topic)}"
+                f'<p class="bb-workbook__label">Reflect</p>\n<ol class="bb-reflection">\n{questions}\n</ol>\n</section>\n'
+            )
+    return "\n".join(parts)
+
+
 def render_tags() -> str:
     return _front_matter("Topics by tag", "Every topic of the guide, grouped by tag.") + "# Topics by tag\n\n<!-- material/tags -->\n"
 
 
 def render_pages(guide: Guide) -> list[Page]:
     """Every generated page of the site."""
-    pages = [Page("index.md", render_home(guide)), Page("tags.md", render_tags())]
+    pages = [
+        Page("index.md", render_home(guide)),
+        Page(PLAN_PATH, render_plan(guide)),
+        Page(WORKBOOK_PATH, render_workbook(guide)),
+        Page("tags.md", render_tags()),
+    ]
     for stage in guide.stages:
         pages.append(Page(stage_path(stage.id), render_stage(stage, guide)))
         pages += [Page(topic_path(t), render_topic(guide.topics[t], guide)) for t in stage.topic_ids]
@@ -161,10 +225,10 @@ def render_pages(guide: Guide) -> list[Page]:
 
 def render_nav(guide: Guide, extra: list | None = None) -> list:
     """MkDocs nav: home, one section per stage (its overview first), then `extra` pages."""
-    nav: list = [{"Home": "index.md"}]
+    nav: list = [{"Home": "index.md"}, {"My plan": PLAN_PATH}]
     for stage in guide.stages:
         entries = [stage_path(stage.id)] + [
             {attr(plain(guide.topics[t].title)): topic_path(t)} for t in stage.topic_ids
         ]
         nav.append({attr(plain(stage.title)): entries})
-    return nav + [{"Topics by tag": "tags.md"}] + list(extra or [])
+    return nav + [{"Workbook": WORKBOOK_PATH}, {"Topics by tag": "tags.md"}] + list(extra or [])

@@ -1,0 +1,51 @@
+"""Shared fixtures: one real strict build of the site, served on 127.0.0.1, and Debian's chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from sitekit import ROOT, SiteServer, build, copy_project, free_port
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built once with `mkdocs build --strict` and served on a free port.
+
+    SITE_URL is the server's own address, so sitemap.xml matches it and Material's
+    instant navigation is on, as on the published site.
+    """
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site_dir, site_url=url)
+    assert result.returncode == 0, result.stderr
+    with SiteServer(site_dir, port) as server:
+        server.dir = site_dir
+        yield server
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory):
+    """Factory: a fresh copy of the project that a test may edit and rebuild."""
+    def make():
+        return copy_project(tmp_path_factory.mktemp("project"))
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's chromium; it never downloads a browser."""
+    if not os.path.exists(CHROMIUM):
+        message = f"chromium not found at {CHROMIUM}: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

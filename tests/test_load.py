@@ -1,0 +1,52 @@
+"""The loader turns YAML into data with positions and reports what YAML would get wrong."""
+from bounceback.load import MAX_BYTES, load_bytes, load_text
+
+
+def rules(loaded):
+    return [(p.line, p.col, p.rule) for p in loaded.problems]
+
+
+def test_plain_topic_loads_with_positions():
+    loaded = load_text("id: x\nsteps:\n  - title: a\n    detail: b\n", "t.yml")
+    assert loaded.data == {"id": "x", "steps": [{"title": "a", "detail": "b"}]}
+    assert loaded.problems == ()
+    assert loaded.where(("steps", 0, "detail")) == (4, 13)
+    assert loaded.where(("id",), key=True) == (1, 1)
+    assert loaded.where(("missing", 3)) == (1, 1)
+
+
+def test_duplicate_key_is_reported_at_the_second_key():
+    loaded = load_text("title: a\nsummary: b\ntitle: c\n", "t.yml")
+    assert rules(loaded) == [(3, 1, "duplicate-key")]
+    assert "first defined on line 1" in loaded.problems[0].message
+    assert loaded.data["title"] == "a"
+
+
+def test_anchors_and_aliases_are_refused():
+    loaded = load_text("a: &x hello\nb: *x\n", "t.yml")
+    assert rules(loaded) == [(1, 4, "no-anchors"), (2, 4, "no-aliases")]
+
+
+def test_values_yaml_would_convert_are_flagged():
+    loaded = load_text("a: no\nb: 2024-01-05\nc: 3\nd: '2024-01-05'\ne:\n", "t.yml")
+    assert rules(loaded) == [(1, 4, "implicit-type"), (2, 4, "implicit-type"), (3, 4, "implicit-type")]
+    assert loaded.data == {"a": "no", "b": "2024-01-05", "c": "3", "d": "2024-01-05", "e": None}
+
+
+def test_syntax_error_has_its_line_and_column():
+    loaded = load_text("title: a\nsummary: [b\n", "t.yml")
+    assert loaded.data is None
+    assert [p.rule for p in loaded.problems] == ["yaml-syntax"]
+    assert loaded.problems[0].line == 3
+
+
+def test_tabs_non_utf8_size_depth_and_documents():
+    assert rules(load_text("a:\n\tb: c\n", "t.yml")) == [(2, 1, "tabs")]
+    assert rules(load_bytes(b"a: b\nc: \xff\n", "t.yml")) == [(2, 4, "encoding")]
+    assert rules(load_bytes(b"a: b\n" * (MAX_BYTES // 5 + 1), "t.yml")) == [(1, 1, "file-too-large")]
+    assert rules(load_text("a: " + "[" * 20 + "]" * 20, "t.yml"))[0][2] == "too-deep"
+    assert rules(load_text("a: b\n---\nc: d\n", "t.yml")) == [(2, 1, "one-document")]
+
+
+def test_byte_order_mark_is_accepted():
+    assert load_bytes("\ufeffa: b\n".encode(), "t.yml").data == {"a": "b"}

@@ -1,0 +1,62 @@
+"""Rendering is pure: a topic becomes the same Markdown every time, with safe HTML inside."""
+import os
+from pathlib import Path
+
+from bounceback.content import read_guide
+from bounceback.load import load_text
+from bounceback.model import Guide, Stage, topic_from_data
+from bounceback.render import render_checklist, render_nav, render_pages, render_topic
+from bounceback.text import blocks_html, inline_html
+from sitekit import ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def sample_guide() -> Guide:
+    data = load_text((GOLDEN / "sample-topic.yml").read_text(encoding="utf-8"), "sample-topic.yml").data
+    sample = topic_from_data(data, "content/topics/sample-topic.yml")
+    other = topic_from_data({**data, "id": "other-topic", "title": "Other topic", "related": ["sample-topic"]})
+    stage = Stage("first-stage", "First stage", "Start here.", ("sample-topic", "other-topic"))
+    return Guide("Guide", "Welcome.", (stage,), {"sample-topic": sample, "other-topic": other})
+
+
+def test_golden_topic_page():
+    """The whole rendered page, compared byte for byte (UPDATE_GOLDEN=1 rewrites it)."""
+    guide = sample_guide()
+    rendered = render_topic(guide.topics["sample-topic"], guide)
+    golden = GOLDEN / "sample-topic.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_rendering_is_deterministic():
+    guide, _ = read_guide(ROOT / "content")
+    first = [(p.path, p.markdown) for p in render_pages(guide)]
+    again, _ = read_guide(ROOT / "content")
+    assert first == [(p.path, p.markdown) for p in render_pages(again)]
+
+
+def test_checklist_has_real_labelled_checkboxes():
+    guide = sample_guide()
+    html = render_checklist(guide.topics["sample-topic"])
+    assert html.count('type="checkbox"') == 4
+    assert 'data-topic="sample-topic" data-item="write-four-lines" data-previous="write-short-note"' in html
+    assert "<label" in html and "Write <strong>four</strong> lines at most</span></label>" in html
+
+
+def test_text_is_escaped_and_links_kept_safe():
+    assert inline_html("a <b>c</b> & *d*") == "a &lt;b&gt;c&lt;/b&gt; &amp; <em>d</em>"
+    assert blocks_html("[x](javascript:alert(1))") == '<p><a href="#">x</a></p>'
+    assert blocks_html("# not a heading") == "<p># not a heading</p>"
+    assert "<img" not in blocks_html("![pixel](https://tracker.example/p.gif)")
+
+
+def test_every_page_and_nav_entry():
+    guide, _ = read_guide(ROOT / "content")
+    paths = {p.path for p in render_pages(guide)}
+    assert {f"topics/{t}.md" for t in guide.topics} <= paths
+    assert {"index.md", "plan.md", "workbook.md", "tags.md"} <= paths
+    nav = render_nav(guide)
+    stage_titles = [next(iter(entry)) for entry in nav[2:2 + len(guide.stages)]]
+    assert stage_titles == [s.title for s in guide.stages]

@@ -1,0 +1,93 @@
+"""The real `mkdocs build --strict`: every topic has its page, its checklist and its search entry."""
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from bounceback.content import read_guide
+from sitekit import ROOT
+
+GUIDE, _ = read_guide(ROOT / "content")
+
+
+class Elements(HTMLParser):
+    """Collects start tags with their attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(path: Path) -> list[tuple[str, dict]]:
+    parser = Elements()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def search_pages(site_dir: Path) -> dict[str, str]:
+    """Search index text per page (the index splits pages into sections)."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages: dict[str, str] = {}
+    for doc in docs:
+        location = doc["location"].split("#")[0]
+        pages[location] = pages.get(location, "") + " " + doc["title"] + " " + doc["text"]
+    return pages
+
+
+@pytest.mark.parametrize("topic_id", list(GUIDE.topics))
+def test_topic_page_checklist_and_search_entry(site, topic_id):
+    page = site.dir / "topics" / topic_id / "index.html"
+    assert page.is_file()
+    topic = GUIDE.topics[topic_id]
+    boxes = [a for tag, a in elements(page) if tag == "input" and a.get("type") == "checkbox" and "data-item" in a]
+    assert len(boxes) == len(topic.checklist) >= 4
+    assert [b["data-item"] for b in boxes] == [i.id for i in topic.checklist]
+    assert {b["data-topic"] for b in boxes} == {topic_id}
+    html = page.read_text(encoding="utf-8")
+    for item in topic.checklist:
+        assert re.search(r"<label[^>]*>\s*<input[^>]*data-item=\"%s\"[^>]*>.*?</label>" % item.id, html, re.S)
+    text = search_pages(site.dir).get(f"topics/{topic_id}/", "")
+    assert topic.checklist[0].text.split()[1] in text
+
+
+def test_home_stages_plan_workbook_and_tags(site):
+    home = (site.dir / "index.html").read_text(encoding="utf-8")
+    for stage in GUIDE.stages:
+        assert stage.title in home
+        assert (site.dir / stage.id / "index.html").is_file()
+    assert (site.dir / "plan" / "index.html").is_file()
+    workbook = (site.dir / "workbook" / "index.html").read_text(encoding="utf-8")
+    assert workbook.count('type="checkbox"') >= sum(len(t.checklist) for t in GUIDE.topics.values())
+    tags = (site.dir / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "feedback" in tags and "topics/ask-for-feedback/" in tags
+    assert 'name="description"' in home
+
+
+def test_internal_links_resolve_and_nothing_loads_from_other_hosts(site):
+    for page in site.dir.rglob("*.html"):
+        base = "http://site.test/" + page.relative_to(site.dir).as_posix()
+        for tag, attrs in elements(page):
+            for name in ("href", "src"):
+                url = attrs.get(name)
+                if not url or url.startswith(("#", "mailto:")):
+                    continue
+                absolute = urlparse(urljoin(base, url))
+                if absolute.netloc != "site.test":
+                    assert tag == "a" or attrs.get("rel") == "canonical", f"{page}: <{tag} {name}={url}> loads from another host"
+                    continue
+                target = site.dir / absolute.path.lstrip("/")
+                if absolute.path.endswith("/"):
+                    target = target / "index.html"
+                assert target.exists(), f"{page}: broken link {url}"
+
+
+def test_search_index_covers_every_page(site):
+    pages = search_pages(site.dir)
+    for topic_id, topic in GUIDE.topics.items():
+        assert topic.title in pages[f"topics/{topic_id}/"]

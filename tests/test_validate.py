@@ -1,0 +1,93 @@
+"""Validation: every problem at once, placed on its line, with a hint; real content is clean."""
+import shutil
+
+import pytest
+
+from bounceback.content import read_guide
+from bounceback.load import load_text
+from bounceback.validate import compiled_schema, schema_problems, topic_problems
+from sitekit import ROOT
+
+TOPIC_SCHEMA = str(ROOT / "content" / "topic.schema.json")
+GOOD = (ROOT / "content" / "topics" / "ask-for-feedback.yml").read_text(encoding="utf-8")
+
+
+def problems_of(text: str, stem: str = "ask-for-feedback"):
+    loaded = load_text(text, f"{stem}.yml")
+    found = list(loaded.problems) + schema_problems(loaded, compiled_schema(TOPIC_SCHEMA), "topic")
+    return sorted(found + topic_problems(loaded, stem))
+
+
+def test_real_content_is_clean():
+    guide, problems = read_guide(ROOT / "content")
+    assert problems == []
+    assert len(guide.topics) >= 14
+    assert all(4 <= len(t.checklist) <= 10 for t in guide.topics.values())
+
+
+def test_good_topic_has_no_problems():
+    assert problems_of(GOOD) == []
+
+
+def test_unknown_key_suggests_the_right_one():
+    missing, problem = problems_of(GOOD.replace("\nsummary:", "\nsumary:"))
+    assert (missing.rule, missing.message) == ("required", "missing required field 'summary'")
+    assert (problem.rule, problem.line, problem.col) == ("unknown-key", 4, 1)
+    assert "sumary" in problem.message and "summary" in problem.hint
+
+
+def test_every_problem_is_reported_in_one_run():
+    text = GOOD.replace("\ntitle: Ask for feedback\n", "\ntitle: [a, b]\n").replace("\nwhy:", "\nwhyy:")
+    text = text.replace("id: send-within-two-days", "id: Send_Within")
+    found = {p.rule for p in problems_of(text)}
+    assert {"type", "unknown-key", "required", "id-format"} <= found
+
+
+def test_file_name_must_match_id():
+    [problem] = problems_of(GOOD, stem="ask-feedback")
+    assert problem.rule == "id-file-name" and problem.line == 2
+
+
+def test_duplicate_item_ids_and_previous_ids():
+    text = GOOD.replace("id: ask-one-specific-question", "id: send-within-two-days")
+    assert "duplicate-item-id" in {p.rule for p in problems_of(text)}
+    text = GOOD.replace(
+        "    text: Send no more than one follow-up",
+        "    text: Send no more than one follow-up\n    previous_ids: [old-one]",
+    ).replace(
+        "    text: Thank them for any feedback you receive",
+        "    text: Thank them for any feedback you receive\n    previous_ids: [old-one]",
+    )
+    assert "previous-id-twice" in {p.rule for p in problems_of(text)}
+
+
+def test_too_few_items_and_too_long_text():
+    items = GOOD.split("checklist:")[1].split("reflection:")[0]
+    kept = "\n".join(items.splitlines()[:7]) + "\n"
+    found = problems_of(GOOD.replace(items, kept))
+    assert [(p.rule, p.line) for p in found] == [("count", 37)]
+    long = GOOD.replace("\ntitle: Ask for feedback\n", "\ntitle: " + "x" * 61 + "\n")
+    assert [p.rule for p in problems_of(long)] == ["length"]
+
+
+def test_raw_html_and_unsafe_links_are_refused():
+    text = GOOD.replace("text: Send your feedback email within two working days",
+                        "text: Send <b>it</b> and [click](javascript:alert(1))")
+    assert [p.rule for p in problems_of(text)] == ["unsafe-text", "unsafe-text"]
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def test_cross_file_problems(content_copy):
+    topic = content_copy / "topics" / "volunteer.yml"
+    topic.write_text(topic.read_text().replace("related: [", "related: [no-such-topic, "), encoding="utf-8")
+    guide_file = content_copy / "guide.yml"
+    guide_file.write_text(guide_file.read_text().replace("      - find-the-right-fit\n", ""), encoding="utf-8")
+    guide, problems = read_guide(content_copy)
+    assert guide is None
+    assert {p.rule for p in problems} == {"unknown-topic", "topic-not-placed"}
+    assert all(p.line > 0 and p.col > 0 and p.hint for p in problems)
