@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test new bench lighthouse lock clean
+.PHONY: serve build check test new links bench lighthouse lock clean
 
 $(READY): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,9 +22,32 @@ build: $(READY) ## strict build into site/ (the last good site/ survives a failu
 check: $(READY) ## validate content/ only
 	$(BIN)/bounceback check
 
+links: $(READY) ## check the external links in content/ (needs internet; weekly in CI)
+	$(BIN)/python scripts/check_links.py
+
+new: $(READY) ## start a topic: make new ID=topic-id STAGE=stage-id (fails `make check` until filled in)
+	@test -n "$(ID)" -a -n "$(STAGE)" || { echo "usage: make new ID=<topic-id> STAGE=<stage-id>" >&2; exit 2; }
+	$(BIN)/bounceback new "$(ID)" --stage "$(STAGE)"
+
 test: $(READY) ## every test, browser tests included
 	@sh scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
+
+bench: $(READY) ## our build step next to plain MkDocs at 20, 200 and 1,000 synthetic topics (about 2.5 minutes)
+	$(BIN)/python scripts/bench.py
+
+# Lighthouse from npm, pinned, in an ignored folder; it drives Debian's chromium.
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE_READY   := .lighthouse/.installed-$(LIGHTHOUSE_VERSION)
+
+$(LIGHTHOUSE_READY):
+	rm -rf .lighthouse
+	npm install --no-save --no-audit --no-fund --prefix .lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	@touch $@
+
+lighthouse: $(READY) $(LIGHTHOUSE_READY) ## Lighthouse scores of the home and a topic page, mobile and desktop, served gzipped
+	@sh scripts/ensure-chromium.sh
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python scripts/lighthouse.py
 
 lock: ## refresh requirements.lock from pyproject.toml ranges
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -33,4 +56,4 @@ lock: ## refresh requirements.lock from pyproject.toml ranges
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .venv .pytest_cache
+	rm -rf site .venv .pytest_cache .lighthouse

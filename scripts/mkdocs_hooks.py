@@ -24,7 +24,9 @@ def on_config(config):
     guide, problems = read_guide(root / "content", root)
     if problems:
         raise PluginError(f"{len(problems)} content problem(s); nothing was built:\n" + format_problems(problems))
-    _pages = render_pages(guide)
+    # "Suggest an edit" links: a plain link from extra.edit_base, never `repo_url` (with it,
+    # Material would fetch repository stats from api.github.com: no third-party requests).
+    _pages = render_pages(guide, edit_base=str(config.extra.get("edit_base") or ""))
     config.nav = render_nav(guide, extra=config.nav or [])
     return config
 

@@ -21,11 +21,12 @@ def free_port() -> int:
 
 
 def copy_project(dest: Path) -> Path:
-    """A throwaway copy of what a build reads: mkdocs.yml, docs/, content/, the hooks file."""
+    """A throwaway copy of what a build reads: mkdocs.yml, docs/, content/, overrides/, the hooks file."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "scripts").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "scripts" / "mkdocs_hooks.py", dest / "scripts" / "mkdocs_hooks.py")
     return dest

@@ -8,9 +8,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from jsonschema import SchemaError
+
 from .load import Loaded, load_file
 from .model import Guide, guide_from_data, topic_from_data
-from .problems import Problem
+from .problems import Problem, shown
 from .validate import compiled_schema, cross_problems, schema_problems, text_problems, topic_problems
 
 TOPIC_SUFFIX = ".yml"
@@ -22,6 +24,36 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+MAX_PROBLEMS_PER_FILE = 100
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS_PER_FILE problems of each file, then one line saying how many
+    more: a file that is wrong on every line should not bury the others."""
+    kept: list[Problem] = []
+    per_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        per_file.setdefault(problem.path, []).append(problem)
+    for path, found in per_file.items():
+        kept += found[:MAX_PROBLEMS_PER_FILE]
+        if len(found) > MAX_PROBLEMS_PER_FILE:
+            first_hidden = found[MAX_PROBLEMS_PER_FILE]
+            kept.append(Problem(path, first_hidden.line, first_hidden.col,
+                                f"{len(found) - MAX_PROBLEMS_PER_FILE} more problems in this file are not shown",
+                                "too-many-problems", "Fix the ones above, then run the check again."))
+    return sorted(kept)
+
+
+def _schema(path: Path, problems: list[Problem]):
+    """The compiled schema, or None with a problem when it is missing or broken."""
+    try:
+        return compiled_schema(str(path))
+    except (OSError, ValueError, SchemaError) as exc:
+        problems.append(Problem(display_path(path), 1, 1, f"cannot use this schema ({type(exc).__name__})",
+                                "schema-file", "Restore the schema from the main branch: contributors never edit it."))
+        return None
+
+
 def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide | None, list[Problem]]:
     """Load and check content/ (guide.yml, topics/*.yml, the two schemas)."""
     content_dir = Path(content_dir)
@@ -30,35 +62,46 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
     guide_path = content_dir / "guide.yml"
     guide = load_file(guide_path, display_path(guide_path))
     problems += guide.problems
-    problems += schema_problems(guide, compiled_schema(str(content_dir / "guide.schema.json")), "guide")
+    guide_schema = _schema(content_dir / "guide.schema.json", problems)
+    if guide_schema is not None:
+        problems += schema_problems(guide, guide_schema, "guide")
     problems += text_problems(guide)
 
-    topic_schema = compiled_schema(str(content_dir / "topic.schema.json"))
+    topic_schema = _schema(content_dir / "topic.schema.json", problems)
     topics: dict[str, Loaded] = {}
     topics_dir = content_dir / "topics"
-    entries = sorted(topics_dir.iterdir()) if topics_dir.is_dir() else []
+    try:
+        entries = sorted(topics_dir.iterdir()) if topics_dir.is_dir() else []
+    except OSError as exc:
+        entries = []
+        problems.append(Problem(display_path(topics_dir), 1, 1, f"cannot list the folder: {exc.strerror or exc}",
+                                "file-unreadable", "Check that content/topics/ exists and is readable."))
     for path in entries:
-        shown = display_path(path)
-        if path.name.startswith(".") or path.is_dir():
+        where = display_path(path)
+        if path.name.startswith("."):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            problems.append(Problem(where, 1, 1, "folders do not belong in content/topics/", "stray-file",
+                                    "Put each topic directly in content/topics/ as <topic-id>.yml."))
             continue
         if path.suffix not in (TOPIC_SUFFIX, ".yaml"):
-            problems.append(Problem(shown, 1, 1, "only topic files (.yml) belong in content/topics/", "stray-file",
+            problems.append(Problem(where, 1, 1, "only topic files (.yml) belong in content/topics/", "stray-file",
                                     "Move this file elsewhere, or rename it to <topic-id>.yml if it is a topic."))
             continue
         if path.suffix == ".yaml":
-            problems.append(Problem(shown, 1, 1, "topic files end in .yml, not .yaml", "file-extension",
-                                    f"Rename it to {path.stem}.yml."))
-        loaded = load_file(path, shown)
+            problems.append(Problem(where, 1, 1, "topic files end in .yml, not .yaml", "file-extension",
+                                    f"Rename it to {shown(path.stem, quote=False)}.yml."))
+        loaded = load_file(path, where)
         topics[path.stem] = loaded
         problems += loaded.problems
-        problems += schema_problems(loaded, topic_schema, "topic")
+        if topic_schema is not None:
+            problems += schema_problems(loaded, topic_schema, "topic")
         problems += topic_problems(loaded, path.stem)
     problems += cross_problems(guide, topics)
     if problems:
-        return None, sorted(set(problems))
-    built = {
-        stem: topic_from_data(loaded.data, Path(os.path.relpath(topics_dir / f"{stem}{TOPIC_SUFFIX}", repo_root)).as_posix())
-        for stem, loaded in topics.items()
-    }
+        return None, capped(sorted(set(problems)))
+    folder = Path(os.path.relpath(topics_dir, repo_root)).as_posix()  # once, not per topic: relpath is slow
+    prefix = "" if folder == "." else f"{folder}/"
+    built = {stem: topic_from_data(loaded.data, f"{prefix}{stem}{TOPIC_SUFFIX}") for stem, loaded in topics.items()}
     return guide_from_data(guide.data, built), []
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, shown
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 8
@@ -31,6 +31,8 @@ _TEXT_TYPES = {
     "tag:yaml.org,2002:timestamp": ("a date", "dates like 2024-01-05"),
 }
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]{}]")
+MAX_BRACKET_DEPTH = 64  # far beyond MAX_DEPTH; the parser slows down quadratically past it
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,16 @@ class Loaded:
     spots: dict = field(default_factory=dict)
     key_spots: dict = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    # A clean file is read in one lean pass; its positions are found from its text only
+    # when a later check asks where something is (see `_plain_data`).
+    source: str | None = field(default=None, repr=False, compare=False)
 
     def where(self, pointer: Pointer, key: bool = False) -> Spot:
         """The closest known position for a pointer (the key's if asked and known)."""
+        if self.source is not None and not self.spots:
+            full = _build(self.source, self.path)
+            self.spots.update(full.spots)
+            self.key_spots.update(full.key_spots)
         pointer = tuple(pointer)
         if key and pointer in self.key_spots:
             return self.key_spots[pointer]
@@ -56,12 +65,21 @@ class Loaded:
 
 
 def load_file(path: Path, display: str | None = None) -> Loaded:
-    """Read and load one file; `display` is the path shown in problems."""
+    """Read and load one file; `display` is the path shown in problems.
+
+    Symbolic links and special files are refused (a link to /dev/zero or to a file outside
+    the repository must not be read), and never more than MAX_BYTES + 1 bytes are read.
+    """
     display = display or str(path)
+    path = Path(path)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return _failed(display, (1, 1), "not a regular file (symbolic links and special files are refused)",
+                       "file-type", "Replace it with an ordinary text file.")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return _failed(display, (1, 1), f"cannot read the file: {exc.strerror}", "file-unreadable",
+        return _failed(display, (1, 1), f"cannot read the file: {exc.strerror or exc}", "file-unreadable",
                        "Check that the file exists and is readable.")
     return load_bytes(raw, display)
 
@@ -69,7 +87,7 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
 def load_bytes(raw: bytes, display: str) -> Loaded:
     """Decode and load YAML bytes; pure."""
     if len(raw) > MAX_BYTES:
-        return _failed(display, (1, 1), f"file is {len(raw) // 1024} KB, over the {MAX_BYTES // 1024} KB limit",
+        return _failed(display, (1, 1), f"file is over the {MAX_BYTES // 1024} KB limit",
                        "file-too-large", "A topic reads in three minutes: split it or trim it.")
     try:
         text = raw.decode("utf-8")
@@ -91,6 +109,21 @@ def load_text(text: str, display: str) -> Loaded:
     ]
     if tabs:
         return Loaded(display, problems=tuple(tabs))
+    deep = _bracket_overflow(text)
+    if deep is not None:
+        return Loaded(display, problems=(Problem(display, deep[0], deep[1], f"nested more than {MAX_DEPTH} levels deep",
+                                                 "too-deep", "Topics need at most three levels: flatten this part."),))
+    data = _plain_data(text)
+    if data is not _UNUSUAL:
+        return Loaded(display, data, source=text)
+    builder = _build(text, display)
+    if builder.failed:
+        return Loaded(display, None, builder.spots, builder.key_spots, tuple(builder.problems))
+    return Loaded(display, builder.root, builder.spots, builder.key_spots, tuple(builder.problems))
+
+
+def _build(text: str, display: str) -> "_Builder":
+    """The full pass: data, the position of every value and key, and every problem."""
     builder = _Builder(display)
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -98,12 +131,112 @@ def load_text(text: str, display: str) -> Loaded:
                 break
     except yaml.YAMLError as exc:
         builder.problems.append(_syntax_problem(display, text, exc))
-        return Loaded(display, None, builder.spots, builder.key_spots, tuple(builder.problems))
+        builder.failed = True
     except Exception as exc:  # last guard: a contributor must never see a traceback
         builder.problems.append(Problem(display, 1, 1, f"could not read this YAML ({type(exc).__name__})",
                                         "yaml-syntax", "Simplify the file: plain keys, lists and text."))
-        return Loaded(display, None, builder.spots, builder.key_spots, tuple(builder.problems))
-    return Loaded(display, builder.root, builder.spots, builder.key_spots, tuple(builder.problems))
+        builder.failed = True
+    return builder
+
+
+_UNUSUAL = object()
+_STR_TAG = "tag:yaml.org,2002:str"
+# First characters of plain scalars that YAML may read as something else than text: the
+# resolver only looks further for these (and for every scalar if it had a wildcard).
+_MAY_RESOLVE = frozenset(c for c in _RESOLVER.yaml_implicit_resolvers if c)
+_ASK_ALWAYS = None in _RESOLVER.yaml_implicit_resolvers
+
+
+def _plain_data(text: str) -> object:
+    """The data of a file with nothing to report, without positions: the common case, fast.
+
+    Returns _UNUSUAL as soon as anything could need a problem (a tag, an anchor, a value
+    YAML would not read as text, a repeated key, a complex key, deep nesting, a second
+    document, a syntax error, an empty file); the full pass then reads the file again and
+    explains it. Never raises.
+    """
+    try:
+        parser = _Loader(text)
+    except Exception:  # text the parser cannot even take (a lone surrogate): the full pass reports it
+        return _UNUSUAL
+    stack: list[list] = []  # frames: [container, pending key]
+    root: object = _UNUSUAL
+    documents = 0
+    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    next_event, push, pop = parser.get_event, stack.append, stack.pop  # the hot loop: local names
+    try:
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    return _UNUSUAL
+                value: object = event.value
+                if event.implicit[0] and (_ASK_ALWAYS or not value or value[0] in _MAY_RESOLVE) and (
+                        _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit) != _STR_TAG):
+                    return _UNUSUAL
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None or len(stack) >= MAX_DEPTH:
+                    return _UNUSUAL
+                value = {} if kind is mapping_start else []
+            elif kind is mapping_end or kind is sequence_end:
+                pop()
+                continue
+            elif kind is alias:
+                return _UNUSUAL
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return _UNUSUAL
+                continue
+            else:  # stream start and end, document end
+                continue
+            if not stack:
+                root = value
+            else:
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is list:
+                    container.append(value)
+                elif frame[1] is None:  # this is a key
+                    if kind is not scalar or value in container:
+                        return _UNUSUAL
+                    frame[1] = value
+                    continue
+                else:
+                    container[frame[1]] = value
+                    frame[1] = None
+            if kind is not scalar:
+                push([value, None])
+    except Exception:  # the full pass reports it
+        return _UNUSUAL
+    finally:
+        parser.dispose()
+    return root
+
+
+def _bracket_overflow(text: str) -> Spot | None:
+    """Where brackets first nest deeper than MAX_DEPTH, if they ever reach MAX_BRACKET_DEPTH.
+
+    A rough count (quotes and comments are not skipped) that only matters for absurd
+    nesting, which libyaml (and even more PyYAML's pure-Python parser) reads in quadratic
+    time: 100,000 '[' take half a minute. Real topics never come near it.
+    """
+    if text.count("[") + text.count("{") < MAX_BRACKET_DEPTH:
+        return None
+    depth, first_over = 0, 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth == MAX_DEPTH + 1:
+                first_over = match.start()
+            if depth >= MAX_BRACKET_DEPTH:
+                before = text[:first_over]
+                return before.count("\n") + 1, first_over - (before.rfind("\n") + 1) + 1
+        else:
+            depth = max(depth - 1, 0)
+    return None
 
 
 def _failed(display: str, spot: Spot, message: str, rule: str, hint: str) -> Loaded:
@@ -141,6 +274,7 @@ class _Builder:
         self.stack: list[list] = []  # frames: [container, pointer, pending_key]
         self.documents = 0
         self.skipping = 0  # depth of a subtree being skipped
+        self.failed = False  # the YAML could not be read to the end
 
     def problem(self, mark, message: str, rule: str, hint: str) -> None:
         self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, message, rule, hint))
@@ -161,10 +295,10 @@ class _Builder:
                 return True
             return False
         if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent):
-            self.problem(event.start_mark, f"YAML anchor '&{event.anchor}' is not allowed", "no-anchors",
+            self.problem(event.start_mark, f"YAML anchor {shown('&' + event.anchor)} is not allowed", "no-anchors",
                          "Write the value out in full; anchors and aliases are refused.")
         if isinstance(event, yaml.AliasEvent):
-            self.problem(event.start_mark, f"YAML alias '*{event.anchor}' is not allowed", "no-aliases",
+            self.problem(event.start_mark, f"YAML alias {shown('*' + event.anchor)} is not allowed", "no-aliases",
                          "Write the value out in full; if it is text starting with '*', put it in quotes.")
             self.attach(None, event.start_mark)
         elif isinstance(event, yaml.ScalarEvent):
@@ -197,7 +331,7 @@ class _Builder:
         frame = self.stack[-1] if self.stack else None
         tag = event.tag
         if tag not in (None, "!", "tag:yaml.org,2002:str"):
-            self.problem(event.start_mark, f"YAML tag '{tag}' is not allowed", "no-tags",
+            self.problem(event.start_mark, f"YAML tag {shown(tag)} is not allowed", "no-tags",
                          "Remove the tag; write plain text.")
         if tag in (None, "!"):
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -205,12 +339,15 @@ class _Builder:
             self.key(frame, event)
             return
         value: object = event.value
-        if tag == "tag:yaml.org,2002:null":
+        if tag == "tag:yaml.org,2002:null" and not event.value:
             value = None
+        elif tag == "tag:yaml.org,2002:null":
+            self.problem(event.start_mark, f"YAML reads {shown(event.value)} as nothing (null), not text",
+                         "implicit-type", f'Put it in quotes: "{event.value}" (null and ~ mean "no value" unquoted).')
         elif tag in _TEXT_TYPES:
             what, examples = _TEXT_TYPES[tag]
-            self.problem(event.start_mark, f"YAML reads {event.value!r} as {what}, not text", "implicit-type",
-                         f'Put it in quotes: "{event.value}" ({examples} change meaning unquoted).')
+            self.problem(event.start_mark, f"YAML reads {shown(event.value)} as {what}, not text", "implicit-type",
+                         f'Put it in quotes: "{shown(event.value, quote=False)}" ({examples} change meaning unquoted).')
         self.attach(value, event.start_mark)
 
     def key(self, frame: list, event) -> None:
@@ -218,7 +355,7 @@ class _Builder:
         name = event.value
         if name in mapping or (pointer + (name,)) in self.key_spots:
             first = self.key_spots.get(pointer + (name,), (0, 0))[0]
-            self.problem(event.start_mark, f"duplicate key '{name}' (first defined on line {first})",
+            self.problem(event.start_mark, f"duplicate key {shown(name)} (first defined on line {first})",
                          "duplicate-key", "Keep one of the two; YAML would silently drop the first.")
             frame[2] = _DISCARD
             return

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,12 @@ class Guide:
     topics: dict  # topic id -> Topic, in reading order
 
     def stage_of(self, topic_id: str) -> Stage:
-        return next(s for s in self.stages if topic_id in s.topic_ids)
+        return self._stage_by_topic[topic_id]
+
+    @cached_property
+    def _stage_by_topic(self) -> dict:
+        """Built once: searching the stages for every topic page grew with the square of the guide."""
+        return {t: s for s in self.stages for t in s.topic_ids}
 
 
 def topic_from_data(data: dict, source_path: str = "") -> Topic:

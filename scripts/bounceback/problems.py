@@ -1,7 +1,23 @@
 """One shape for every content problem, so the CLI, CI and MkDocs report them alike."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(text: str) -> str:
+    """One printable line: control characters and undecodable bytes shown as escapes."""
+    text = _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def shown(value: object, limit: int = 60, quote: bool = True) -> str:
+    """A contributed value quoted in a message: one line, cut short, never the whole file."""
+    text = _escape(value if isinstance(value, str) else repr(value))
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"'{text}'" if quote else text
 
 
 @dataclass(frozen=True, order=True)
@@ -16,14 +32,14 @@ class Problem:
     hint: str = ""
 
     def as_text(self) -> str:
-        head = f"{self.path}:{self.line}:{self.col}: error: {self.message} [{self.rule}]"
-        return f"{head}\n    hint: {self.hint}" if self.hint else head
+        head = f"{_escape(self.path)}:{self.line}:{self.col}: error: {_escape(self.message)} [{self.rule}]"
+        return f"{head}\n    hint: {_escape(self.hint)}" if self.hint else head
 
     def as_github(self) -> str:
         text = f"{self.message} [{self.rule}]" + (f" Hint: {self.hint}" if self.hint else "")
         return (
-            f"::error file={_gh_property(self.path)},line={self.line},col={self.col},"
-            f"title={_gh_property(self.rule)}::{_gh_data(text)}"
+            f"::error file={_gh_property(_escape(self.path))},line={self.line},col={self.col},"
+            f"title={_gh_property(self.rule)}::{_gh_data(_escape(text))}"
         )
 
 

@@ -7,10 +7,12 @@ Only the fixed section headings are Markdown, so they reach the table of content
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from .model import Guide, Stage, Topic
-from .text import attr, blocks_html, inline_html, plain
+from .safety import is_safe_url
+from .text import attr, blocks_html, heading, inline_html, plain
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,20 @@ def _depth(path: str) -> int:
     return path.count("/") + (0 if path.endswith("index.md") else 1) - (1 if path == "index.md" else 0)
 
 
+_NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML string that reads back as `text` (MkDocs reads front matter
+    with PyYAML). json.dumps alone is not enough: PyYAML cannot join the surrogate pairs
+    json uses for an emoji, and it drops the whole front matter when that fails."""
+    text = text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate becomes '?'
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+
+
 def _front_matter(title: str, description: str, tags: tuple[str, ...] = ()) -> str:
-    lines = ["---", f"title: {json.dumps(attr(plain(title)))}", f"description: {json.dumps(attr(plain(description)))}"]
+    lines = ["---", f"title: {_yaml_string(attr(plain(title)))}", f"description: {_yaml_string(attr(plain(description)))}"]
     if tags:
         lines.append(f"tags: {json.dumps(list(tags))}")
     return "\n".join(lines + ["---", ""])
@@ -69,7 +83,16 @@ def render_checklist(topic: Topic) -> str:
     )
 
 
-def render_topic(topic: Topic, guide: Guide) -> str:
+def edit_link(topic: Topic, edit_base: str) -> str:
+    """"Suggest an edit": the topic's YAML file in the repository's web editor, e.g.
+    edit_base https://github.com/OWNER/REPO/edit/main/ + content/topics/<id>.yml."""
+    if not edit_base or not topic.source_path or not is_safe_url(edit_base):
+        return ""
+    href = edit_base.rstrip("/") + "/" + topic.source_path
+    return f'<p class="bb-edit"><a href="{attr(href)}">Suggest an edit</a> to this topic (opens its file on GitHub).</p>\n'
+
+
+def render_topic(topic: Topic, guide: Guide, edit_base: str = "") -> str:
     """One topic page: summary, why, steps, checklist, reflection, templates, related."""
     depth = _depth(topic_path(topic.id))
     stage = guide.stage_of(topic.id)
@@ -109,6 +132,8 @@ def render_topic(topic: Topic, guide: Guide) -> str:
             + "\n".join(f"<li>{_topic_link(r, depth)}: {inline_html(r.summary)}</li>" for r in related)
             + "\n</ul>\n"
         )
+    if edit_base:
+        parts.append(edit_link(topic, edit_base))
     return "\n".join(parts)
 
 
@@ -157,6 +182,13 @@ def _item_data(topic: Topic) -> str:
     return f'data-topic="{attr(topic.id)}" data-items="{attr(ids)}"' + (f' data-previous="{attr(previous)}"' if previous else "")
 
 
+def _item_texts(topic: Topic) -> str:
+    """Item texts in an inert <template>, so "one thing today" can name the next item
+    without the page fetching anything."""
+    items = "".join(f'<li data-item="{attr(i.id)}">{inline_html(i.text)}</li>' for i in topic.checklist)
+    return f'<template class="bb-plan__items">{items}</template>'
+
+
 def render_plan(guide: Guide) -> str:
     """My plan: every stage and topic with its progress; the script fills in the numbers."""
     depth = _depth(PLAN_PATH)
@@ -169,10 +201,10 @@ def render_plan(guide: Guide) -> str:
         f'print the <a href="{_url(WORKBOOK_PATH, depth)}">workbook</a>.</p></noscript>\n',
     ]
     for stage in guide.stages:
-        parts.append(f"## {attr(plain(stage.title))}\n")
+        parts.append(f"## {heading(stage.title)}\n")
         rows = "\n".join(
             f'<li class="bb-plan__topic" {_item_data(guide.topics[t])}>{_topic_link(guide.topics[t], depth)} '
-            f'<span class="bb-plan__progress" data-bb-progress></span></li>'
+            f'<span class="bb-plan__progress" data-bb-progress></span>{_item_texts(guide.topics[t])}</li>'
             for t in stage.topic_ids
         )
         parts.append(f'<ul class="bb-plan" data-stage="{attr(stage.id)}">\n{rows}\n</ul>\n')
@@ -190,7 +222,7 @@ def render_workbook(guide: Guide) -> str:
         "choose a blank copy when you print if you prefer.</p>\n",
     ]
     for stage in guide.stages:
-        parts.append(f"## {attr(plain(stage.title))}\n")
+        parts.append(f"## {heading(stage.title)}\n")
         for topic_id in stage.topic_ids:
             topic = guide.topics[topic_id]
             questions = "\n".join(
@@ -209,8 +241,8 @@ def render_tags() -> str:
     return _front_matter("Topics by tag", "Every topic of the guide, grouped by tag.") + "# Topics by tag\n\n<!-- material/tags -->\n"
 
 
-def render_pages(guide: Guide) -> list[Page]:
-    """Every generated page of the site."""
+def render_pages(guide: Guide, edit_base: str = "") -> list[Page]:
+    """Every generated page of the site; `edit_base` adds "Suggest an edit" links to topics."""
     pages = [
         Page("index.md", render_home(guide)),
         Page(PLAN_PATH, render_plan(guide)),
@@ -219,16 +251,51 @@ def render_pages(guide: Guide) -> list[Page]:
     ]
     for stage in guide.stages:
         pages.append(Page(stage_path(stage.id), render_stage(stage, guide)))
-        pages += [Page(topic_path(t), render_topic(guide.topics[t], guide)) for t in stage.topic_ids]
+        pages += [Page(topic_path(t), render_topic(guide.topics[t], guide, edit_base)) for t in stage.topic_ids]
     return pages
 
 
+NAV_FLAT_LIMIT = 20  # a stage with up to this many topics lists them all in the nav
+NAV_GROUP_SIZE = 10  # beyond that: groups of at most this many entries, nested as needed
+
+
 def render_nav(guide: Guide, extra: list | None = None) -> list:
-    """MkDocs nav: home, one section per stage (its overview first), then `extra` pages."""
+    """MkDocs nav: home, one section per stage (its overview first), then `extra` pages.
+
+    With navigation.prune a page carries the top-level entries plus the open sections on
+    its own path. A stage of up to NAV_FLAT_LIMIT topics lists them all; a bigger one lists
+    them in reading order in groups of at most NAV_GROUP_SIZE, titled by their first and
+    last topic (groups of groups past NAV_GROUP_SIZE groups), so that a page carries a few
+    dozen links at 1,000 topics instead of a whole stage. The stage overview page, first in
+    its section, still lists every topic of the stage.
+    """
     nav: list = [{"Home": "index.md"}, {"My plan": PLAN_PATH}]
     for stage in guide.stages:
-        entries = [stage_path(stage.id)] + [
-            {attr(plain(guide.topics[t].title)): topic_path(t)} for t in stage.topic_ids
-        ]
-        nav.append({attr(plain(stage.title)): entries})
+        links = [(plain(guide.topics[t].title), topic_path(t)) for t in stage.topic_ids]
+        entries = _nav_links(links) if len(links) <= NAV_FLAT_LIMIT else _nav_groups(links)
+        nav.append({attr(plain(stage.title)): [stage_path(stage.id)] + entries})
     return nav + [{"Workbook": WORKBOOK_PATH}, {"Topics by tag": "tags.md"}] + list(extra or [])
+
+
+def _nav_links(links: list[tuple[str, str]]) -> list:
+    return [{attr(title): path} for title, path in links]
+
+
+def _nav_groups(links: list[tuple[str, str]]) -> list:
+    """(title, path) pairs in at most NAV_GROUP_SIZE near-equal groups, each grouped again if too big."""
+    if len(links) <= NAV_GROUP_SIZE:
+        return _nav_links(links)
+    per_group = NAV_GROUP_SIZE
+    while -(-len(links) // per_group) > NAV_GROUP_SIZE:
+        per_group *= NAV_GROUP_SIZE
+    count = -(-len(links) // per_group)
+    groups = [links[i * len(links) // count:(i + 1) * len(links) // count] for i in range(count)]
+    return [{attr(f"{_short(g[0][0])} – {_short(g[-1][0])}"): _nav_groups(g)} for g in groups]
+
+
+def _short(title: str, limit: int = 24) -> str:
+    """A title cut at a word boundary, so that a group's range fits the sidebar."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit + 1].rsplit(" ", 1)[0] if " " in title[:limit + 1] else title[:limit]
+    return cut.rstrip(" ,;:.-") + "…"

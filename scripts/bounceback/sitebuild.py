@@ -1,6 +1,9 @@
 """Build the site beside the last good one and swap it in only when the build passed.
 
 A failed build (bad content, a strict-mode warning) leaves `site/` exactly as it was.
+Two builds of the same files give the same bytes: the only date MkDocs writes (sitemap
+`lastmod`, the sitemap.xml.gz header) comes from SOURCE_DATE_EPOCH, which we set to the
+newest source file's time unless the caller chose one (CI passes the commit's time).
 """
 from __future__ import annotations
 
@@ -12,11 +15,22 @@ import tempfile
 from pathlib import Path
 
 
+def source_date_epoch(config: Path) -> int:
+    """Time of the newest file the site is built from: mkdocs.yml, content/, docs/, overrides/."""
+    root = config.resolve().parent
+    paths = [config, *(p for folder in ("content", "docs", "overrides") for p in (root / folder).rglob("*"))]
+    return max((int(p.stat().st_mtime) for p in paths if p.is_file()), default=0)
+
+
 def build_site(config: Path, site: Path) -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; a site must be readable
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(config)))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging)],
         env=env,

@@ -12,22 +12,47 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .load import Loaded
-from .problems import Problem
+from .problems import Problem, shown
+from .quickschema import quick_valid
 from .safety import unsafe_text
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always used with fullmatch
 _KINDS = {str: "text", list: "a list", dict: "a mapping (key: value lines)", type(None): "empty"}
+
+
+def _unique_items(validator, unique, instance, schema):
+    """uniqueItems in linear time: jsonschema's own falls back to comparing every pair,
+    which a 256 KB list of mappings turns into minutes."""
+    if not unique or not validator.is_type(instance, "array"):
+        return
+    seen = set()
+    for item in instance:
+        try:
+            key = json.dumps(item, sort_keys=True)
+        except (TypeError, ValueError):
+            key = repr(item)
+        if key in seen:
+            yield ValidationError(f"{shown(item)} is listed twice")
+            return
+        seen.add(key)
+
+
+_Validator = validators.extend(Draft202012Validator, {"uniqueItems": _unique_items})
 
 
 @lru_cache(maxsize=None)
 def compiled_schema(schema_path: str) -> Draft202012Validator:
-    """Compile a schema once per process: validation runs for every file."""
+    """Compile a schema once per process: validation runs for every file.
+
+    Raises OSError, ValueError or jsonschema's SchemaError for a missing or broken
+    schema; content.py turns that into a problem.
+    """
     schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return _Validator(schema)
 
 
 def _name(pointer) -> str:
@@ -48,10 +73,16 @@ def schema_problems(loaded: Loaded, validator: Draft202012Validator, what: str) 
         return [Problem(loaded.path, line, col, f"a {what} must be a mapping of fields (id: ..., title: ...), "
                         f"not {_KINDS.get(type(loaded.data), 'that')}", "type",
                         "Start from an existing file or run `make new`.")]
+    if quick_valid(validator, loaded.data):
+        return []  # the common case, checked fast; anything else gets jsonschema's full account
     problems = []
     for error in validator.iter_errors(loaded.data):
         problems.extend(_explain(loaded, error))
     return problems
+
+
+def _entries(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count} entries"
 
 
 def _explain(loaded: Loaded, error) -> list[Problem]:
@@ -76,9 +107,10 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
                 continue
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"Did you mean '{close[0]}'?" if close else f"Allowed here: {', '.join(allowed)}."
-            out.append(at(f"unknown key '{key}'", "unknown-key", hint, loaded.where(pointer + (key,), key=True)))
+            out.append(at(f"unknown key {shown(key)}", "unknown-key", hint, loaded.where(pointer + (key,), key=True)))
         return out
-    if instance is None or (kind == "pattern" and value == "\\S") or (kind == "minLength" and value == 1):
+    blank = isinstance(instance, str) and not instance.strip()
+    if instance is None or (kind in ("pattern", "minLength") and blank):
         return [at(f"'{name}' is empty", "required", "Write something here, or remove the line if the field is optional.")]
     if kind == "type":
         expected = {"string": "text", "array": "a list", "object": "a mapping (key: value lines)"}.get(value, value)
@@ -86,42 +118,62 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
         hint = "Write a list with one '- ' line per entry." if value == "array" else (
             "Quote the text, or write it on one line after the key." if value == "string" else "See CONTRIBUTING.md.")
         return [at(f"'{name}' should be {expected}, not {got}", "type", hint)]
-    if kind == "pattern" and "\\n" in value:
-        return [at(f"'{name}' must be a single line", "one-line", "Use a folded block ('>-') or shorten it to one line.")]
-    if kind == "pattern":
-        return [at(f"'{instance}' is not a valid id in {name}", "id-format",
+    if kind == "pattern" and "a-z0-9" in value:
+        return [at(f"{shown(instance)} is not a valid id in {name}", "id-format",
                    "Use lowercase words and digits joined by hyphens, e.g. ask-for-feedback.")]
+    if kind == "pattern" and isinstance(instance, str) and "\n" in instance:
+        return [at(f"'{name}' must be a single line", "one-line", "Use a folded block ('>-') or shorten it to one line.")]
     if kind == "maxLength":
         return [at(f"'{name}' is too long ({len(instance)} characters; at most {value})", "length",
                    "Shorten it: plain words, one idea." if value < 100 else "Trim it: a topic reads in three minutes.")]
     if kind == "minItems":
-        return [at(f"'{name}' has {len(instance)} entries; it needs at least {value}", "count", "Add entries; see CONTRIBUTING.md.")]
+        return [at(f"'{name}' has {_entries(len(instance))}; it needs at least {value}", "count", "Add entries; see CONTRIBUTING.md.")]
     if kind == "maxItems":
-        return [at(f"'{name}' has {len(instance)} entries; at most {value} are allowed", "count", "Keep the strongest ones.")]
+        return [at(f"'{name}' has {_entries(len(instance))}; at most {value} are allowed", "count", "Keep the strongest ones.")]
     if kind == "uniqueItems":
         return [at(f"'{name}' lists the same entry twice", "duplicate-entry", "Remove the repeated entry.")]
-    return [at(f"'{name}': {error.message}", kind, "See CONTRIBUTING.md for the format.")]
+    return [at(f"'{name}': {shown(error.message, 200, quote=False)}", kind, "See CONTRIBUTING.md for the format.")]
 
 
 def _strings(data, pointer=()):
-    """Every text value in a structure with its pointer."""
-    if isinstance(data, str):
-        yield pointer, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, pointer + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, pointer + (index,))
+    """Every text value in a structure with its pointer, in document order.
+
+    A loop with its own stack, not recursion: it runs twice over every file of a large guide."""
+    stack = [(pointer, data)]
+    while stack:
+        pointer, data = stack.pop()
+        if isinstance(data, str):
+            yield pointer, data
+        elif isinstance(data, dict):
+            stack.extend((pointer + (key,), value) for key, value in reversed(data.items()))
+        elif isinstance(data, list):
+            stack.extend((pointer + (index,), data[index]) for index in range(len(data) - 1, -1, -1))
 
 
-def text_problems(loaded: Loaded) -> list[Problem]:
-    """Refuse markup, images and unsafe links anywhere in a file's text."""
+def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
+    """Refuse markup, images and unsafe links anywhere in a file's text (`strings`: its _strings)."""
     problems = []
-    for pointer, text in _strings(loaded.data):
+    for pointer, text in _strings(loaded.data) if strings is None else strings:
         for message, hint in unsafe_text(text):
             line, col = loaded.where(pointer)
             problems.append(Problem(loaded.path, line, col, message, "unsafe-text", hint))
+    return problems
+
+
+_PLACEHOLDER_TEXT = re.compile(r"\bTODO\b")
+_PLACEHOLDER_ID = re.compile(r"todo(-|$)")
+
+
+def placeholder_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
+    """TODO text and todo- ids left from `make new`: an unfinished topic never passes."""
+    problems = []
+    for pointer, text in _strings(loaded.data) if strings is None else strings:
+        is_id = text.startswith("todo") and len(pointer) > 1 and (
+            pointer[-1] == "id" or pointer[-2] in ("related", "previous_ids"))
+        if ("TODO" in text and _PLACEHOLDER_TEXT.search(text)) or (is_id and _PLACEHOLDER_ID.match(text)):
+            line, col = loaded.where(pointer)
+            problems.append(Problem(loaded.path, line, col, f"'{_name(pointer)}' still holds a placeholder from the template",
+                                    "placeholder", "Replace it with your own words (or a real id); see CONTRIBUTING.md."))
     return problems
 
 
@@ -142,18 +194,18 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
         problems.append(Problem(loaded.path, line, col, message, rule, hint))
 
     topic_id = data.get("id")
-    if not ID_PATTERN.match(expected_id):
-        at((), f"file name '{expected_id}' is not a valid topic id", "file-name",
+    if not ID_PATTERN.fullmatch(expected_id):
+        at((), f"file name {shown(expected_id)} is not a valid topic id", "file-name",
            "Name the file <topic-id>.yml, with a lowercase kebab-case id.")
     elif isinstance(topic_id, str) and topic_id != expected_id:
-        at(("id",), f"id '{topic_id}' differs from the file name '{expected_id}.yml'", "id-file-name",
-           f"Rename the file to {topic_id}.yml, or set id: {expected_id}.")
+        at(("id",), f"id {shown(topic_id)} differs from the file name '{expected_id}.yml'", "id-file-name",
+           f"Rename the file to {shown(topic_id, quote=False)}.yml, or set id: {expected_id}.")
     seen: dict[str, tuple] = {}
     for index, item in _items(data, "checklist"):
         item_id = item.get("id")
         if isinstance(item_id, str):
             if item_id in seen:
-                at(("checklist", index, "id"), f"checklist item id '{item_id}' is used twice in this topic",
+                at(("checklist", index, "id"), f"checklist item id {shown(item_id)} is used twice in this topic",
                    "duplicate-item-id", "Give each item its own id; ids are where readers' ticks are stored.")
             seen.setdefault(item_id, ("checklist", index, "id"))
     old_owner: dict[str, int] = {}
@@ -163,24 +215,27 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
             if not isinstance(old, str):
                 continue
             if old in seen:
-                at(("checklist", index, "previous_ids", n), f"previous id '{old}' is still the id of a current item",
+                at(("checklist", index, "previous_ids", n), f"previous id {shown(old)} is still the id of a current item",
                    "previous-id-in-use", "An old id must not be in use: remove it from previous_ids.")
             elif old in old_owner and old_owner[old] != index:
-                at(("checklist", index, "previous_ids", n), f"previous id '{old}' is declared by two items",
+                at(("checklist", index, "previous_ids", n), f"previous id {shown(old)} is declared by two items",
                    "previous-id-twice", "Keep the old id on the one item that replaced it.")
             old_owner.setdefault(old, index)
     template_ids = set()
     for index, template in _items(data, "templates"):
         tid = template.get("id")
-        if isinstance(tid, str) and tid in template_ids:
-            at(("templates", index, "id"), f"template id '{tid}' is used twice", "duplicate-template-id",
+        if not isinstance(tid, str):
+            continue
+        if tid in template_ids:
+            at(("templates", index, "id"), f"template id {shown(tid)} is used twice", "duplicate-template-id",
                "Give each template its own id.")
         template_ids.add(tid)
     related = data.get("related")
     if isinstance(related, list) and topic_id in related:
         at(("related", related.index(topic_id)), "a topic cannot be related to itself", "related-self",
            "List other topics a reader should go to next.")
-    return problems + text_problems(loaded)
+    strings = list(_strings(data))  # walked once for both checks below
+    return problems + text_problems(loaded, strings) + placeholder_problems(loaded, strings)
 
 
 def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
@@ -191,12 +246,17 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
     """
     problems = []
     by_id: dict[str, Loaded] = {}
-    for stem, loaded in topics.items():
+
+    def claimed_id(stem: str, loaded: Loaded) -> str:
         data = loaded.data if isinstance(loaded.data, dict) else {}
-        topic_id = data.get("id") if isinstance(data.get("id"), str) else stem
+        return data.get("id") if isinstance(data.get("id"), str) else stem
+
+    # A file whose id is its own name owns that id: a copy elsewhere is the one reported.
+    for stem, loaded in sorted(topics.items(), key=lambda kv: (claimed_id(*kv) != kv[0], kv[0])):
+        topic_id = claimed_id(stem, loaded)
         if topic_id in by_id and by_id[topic_id] is not loaded:
             line, col = loaded.where(("id",))
-            problems.append(Problem(loaded.path, line, col, f"topic id '{topic_id}' is also used by {by_id[topic_id].path}",
+            problems.append(Problem(loaded.path, line, col, f"topic id {shown(topic_id)} is also used by {by_id[topic_id].path}",
                                     "duplicate-topic-id", "Each topic needs its own id."))
         by_id.setdefault(topic_id, loaded)
     known = set(by_id) | set(topics)
@@ -204,7 +264,7 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
     for loaded in topics.values():
         related = loaded.data.get("related") if isinstance(loaded.data, dict) else None
         for n, other in enumerate(related if isinstance(related, list) else []):
-            if isinstance(other, str) and ID_PATTERN.match(other) and other not in known:
+            if isinstance(other, str) and ID_PATTERN.fullmatch(other) and other not in known:
                 problems.append(_missing(loaded, ("related", n), other, known))
 
     data = guide.data if isinstance(guide.data, dict) else {}
@@ -213,23 +273,23 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
     for s, stage in enumerate(stages):
         entries = stage.get("topics") if isinstance(stage, dict) else None
         for n, topic_id in enumerate(entries if isinstance(entries, list) else []):
-            if not isinstance(topic_id, str) or not ID_PATTERN.match(topic_id):
+            if not isinstance(topic_id, str) or not ID_PATTERN.fullmatch(topic_id):
                 continue
             pointer = ("stages", s, "topics", n)
             if topic_id not in known:
                 problems.append(_missing(guide, pointer, topic_id, known))
             elif topic_id in placed:
                 line, col = guide.where(pointer)
-                problems.append(Problem(guide.path, line, col, f"topic '{topic_id}' is already in stage '{placed[topic_id]}'",
+                problems.append(Problem(guide.path, line, col, f"topic '{topic_id}' is already in stage {shown(placed[topic_id])}",
                                         "topic-in-two-stages", "Place each topic in one stage only."))
             placed.setdefault(topic_id, stage.get("id", "?"))
     if guide.data is not None and isinstance(data.get("stages"), list):
         for stem, loaded in topics.items():
             tid = loaded.data.get("id") if isinstance(loaded.data, dict) and isinstance(loaded.data.get("id"), str) else stem
-            if tid not in placed and stem not in placed and ID_PATTERN.match(tid):
+            if tid not in placed and stem not in placed and ID_PATTERN.fullmatch(tid):
                 line, col = loaded.where(("id",))
-                problems.append(Problem(loaded.path, line, col, f"topic '{tid}' is in no stage of content/guide.yml",
-                                        "topic-not-placed", f"Add '{tid}' to the topics of one stage in content/guide.yml."))
+                problems.append(Problem(loaded.path, line, col, f"topic {shown(tid)} is in no stage of content/guide.yml",
+                                        "topic-not-placed", f"Add {shown(tid)} to the topics of one stage in content/guide.yml."))
     return problems
 
 
@@ -237,4 +297,4 @@ def _missing(loaded: Loaded, pointer, topic_id: str, known: set[str]) -> Problem
     line, col = loaded.where(pointer)
     close = difflib.get_close_matches(topic_id, sorted(known), n=1)
     hint = f"Did you mean '{close[0]}'?" if close else "Use the id of an existing topic (its file name)."
-    return Problem(loaded.path, line, col, f"no topic with id '{topic_id}'", "unknown-topic", hint)
+    return Problem(loaded.path, line, col, f"no topic with id {shown(topic_id)}", "unknown-topic", hint)
