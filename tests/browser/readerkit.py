@@ -1,0 +1,43 @@
+"""Small helpers for driving the guide as a reader would, in real Chromium."""
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+TOPIC = "ask-for-feedback"
+
+
+def boxes(page, topic: str = TOPIC):
+    return page.locator(f"article input.bb-item__box[data-topic='{topic}']")
+
+
+def tick(page, topic: str, item: str) -> None:
+    box = page.locator(f"article input[data-topic='{topic}'][data-item='{item}']")
+    box.check(force=True)  # Material styles checkboxes over the real, transparent input
+
+
+def ticked(page, topic: str = TOPIC) -> list[str]:
+    return page.eval_on_selector_all(
+        f"article input.bb-item__box[data-topic='{topic}']",
+        "els => els.filter(e => e.checked).map(e => e.dataset.item)",
+    )
+
+
+def watch_errors(page) -> list[str]:
+    """Collect console errors and uncaught exceptions: a page that must never throw."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a printed page, whitespace folded so wrapped lines still match."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in reader.pages))
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text)

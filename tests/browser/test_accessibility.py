@@ -1,0 +1,38 @@
+"""axe-core finds no WCAG violation, of any impact, on the main pages in light and dark schemes;
+templates copy by keyboard and say so."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from readerkit import TOPIC
+
+PAGES = {"home": "", "topic": f"topics/{TOPIC}/", "plan": "plan/", "workbook": "workbook/"}
+AXE = Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_axe_reports_no_violations(browser, site, name, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site.url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    context.close()
+
+
+def test_copy_button_works_by_keyboard_and_says_so(browser, site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site.url}topics/{TOPIC}/")
+    template = page.locator("article .bb-template").first
+    button = template.locator("button", has_text="Copy")
+    button.focus()
+    page.keyboard.press("Enter")
+    template.locator("[role=status]", has_text="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == template.locator(".bb-template__body").inner_text().strip()
+    assert copied.startswith("Subject:")
+    context.close()

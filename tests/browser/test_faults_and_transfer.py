@@ -1,0 +1,113 @@
+"""Storage that throws or holds nonsense never breaks a page; progress moves by file, nowhere else."""
+import json
+
+from bounceback.content import read_guide
+from readerkit import TOPIC, tick, ticked, watch_errors
+from sitekit import ROOT
+
+GUIDE, _ = read_guide(ROOT / "content")
+ITEMS = [i.id for i in GUIDE.topics[TOPIC].checklist]
+
+BLOCK_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  configurable: true,
+  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
+});
+"""
+
+FULL_STORAGE = """
+Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+"""
+
+
+def open_topic(page, site, topic=TOPIC):
+    page.goto(f"{site.url}topics/{topic}/")
+    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+
+
+def check_survives(page, site):
+    errors = watch_errors(page)
+    open_topic(page, site)
+    tick(page, TOPIC, ITEMS[0])
+    assert ticked(page) == [ITEMS[0]]
+    note = page.locator("article .bb-note")
+    assert note.is_visible() and "can't be saved" in note.inner_text()
+    assert page.locator("article .bb-checklist [role=status]").inner_text() == f"1 of {len(ITEMS)} done"
+    page.goto(f"{site.url}plan/")
+    page.wait_for_selector("[data-bb-today]:not([hidden])")
+    assert errors == []
+
+
+def test_storage_that_throws(context, site):
+    context.add_init_script(BLOCK_STORAGE)
+    check_survives(context.new_page(), site)
+
+
+def test_storage_that_is_full(context, site):
+    context.add_init_script(FULL_STORAGE)
+    check_survives(context.new_page(), site)
+
+
+def test_corrupted_storage(page, site):
+    errors = watch_errors(page)
+    page.goto(site.url)
+    page.evaluate(
+        """([topic, item]) => {
+             localStorage.setItem('bounceback:/:' + topic + ':' + item, '{not json');
+             for (const key of ['/.__palette', '/.__consent', '/.__tabs']) localStorage.setItem(key, '{broken');
+           }""",
+        [TOPIC, ITEMS[0]],
+    )
+    open_topic(page, site)
+    assert ticked(page) == []
+    assert "could not be read" in page.locator("article .bb-note").inner_text()
+    tick(page, TOPIC, ITEMS[0])
+    page.reload()
+    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+    assert ticked(page) == [ITEMS[0]]
+    assert errors == []
+
+
+def test_export_then_import_in_a_fresh_browser(browser, site, tmp_path):
+    old = browser.new_context()
+    page = old.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    open_topic(page, site)
+    tick(page, TOPIC, ITEMS[0])
+    tick(page, TOPIC, ITEMS[2])
+    page.goto(f"{site.url}plan/")
+    with page.expect_download() as download:
+        page.locator("button", has_text="Export").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert data["format"] == "bounce-back-progress" and data["version"] == 1
+    assert data["ticks"] == {f"{TOPIC}/{ITEMS[0]}": True, f"{TOPIC}/{ITEMS[2]}": True}
+    assert all(url.startswith(site.url) or url.startswith("blob:") for url in requests)
+    old.close()
+
+    data["ticks"]["no-such-topic/gone"] = True
+    exported.write_text(json.dumps(data))
+    fresh = browser.new_context()
+    page = fresh.new_page()
+    page.goto(f"{site.url}plan/")
+    page.wait_for_selector("[data-bb-tools][data-bb-ready]")
+    page.locator("input[data-bb-import]").set_input_files(str(exported))
+    message = page.locator(".bb-tools__message")
+    message.filter(has_text="Imported").wait_for()
+    assert message.inner_text() == (
+        "Imported 2 ticks. 1 tick was for items no longer in the guide and was ignored."
+    )
+    open_topic(page, site)
+    assert ticked(page) == [ITEMS[0], ITEMS[2]]
+    fresh.close()
+
+
+def test_import_refuses_a_foreign_file(page, site, tmp_path):
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"hello": "world"}))
+    page.goto(f"{site.url}plan/")
+    page.wait_for_selector("[data-bb-tools][data-bb-ready]")
+    page.locator("input[data-bb-import]").set_input_files(str(other))
+    page.locator(".bb-tools__message", has_text="not a Bounce Back progress file").wait_for()
