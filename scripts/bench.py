@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from bench_content import ROOT, write_plain_project, write_project
-from bounceback import quickschema, text, validate
+from bounceback import quickschema, render, text, validate
 from bounceback.content import read_guide
 from bounceback.render import render_nav, render_pages
 
@@ -45,6 +45,7 @@ def cold() -> None:
     quickschema._compiled.clear()
     text.blocks_html.cache_clear()
     text.inline_html.cache_clear()
+    render.render_checklist.cache_clear()
     gc.collect()
 
 

@@ -76,8 +76,9 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
         entries = []
         problems.append(Problem(display_path(topics_dir), 1, 1, f"cannot list the folder: {exc.strerror or exc}",
                                 "file-unreadable", "Check that content/topics/ exists and is readable."))
+    shown_dir = display_path(topics_dir)  # once: relpath per file costs more than the check itself
     for path in entries:
-        where = display_path(path)
+        where = os.path.join(shown_dir, path.name)
         if path.name.startswith("."):
             continue
         if path.is_dir() and not path.is_symlink():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .model import Guide, Stage, Topic
@@ -66,8 +67,11 @@ def _topic_link(topic: Topic, depth: int) -> str:
     return f'<a href="{_url(topic_path(topic.id), depth)}">{inline_html(topic.title)}</a>'
 
 
+@lru_cache(maxsize=4096)
 def render_checklist(topic: Topic) -> str:
-    """Real checkboxes whose label holds the whole item; ids let a script keep ticks."""
+    """Real checkboxes whose label holds the whole item; ids let a script keep ticks.
+
+    Cached: the topic page and the workbook both show every checklist."""
     items = []
     for item in topic.checklist:
         previous = f' data-previous="{attr(" ".join(item.previous_ids))}"' if item.previous_ids else ""
