@@ -9,8 +9,10 @@ from pypdf import PdfReader
 TOPIC = "ask-for-feedback"
 
 
-def boxes(page, topic: str = TOPIC):
-    return page.locator(f"article input.bb-item__box[data-topic='{topic}']")
+def open_topic(page, site, topic: str = TOPIC) -> None:
+    """Go to a topic page and wait until the script has set up its checklist."""
+    page.goto(f"{site.url}topics/{topic}/")
+    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
 
 
 def tick(page, topic: str, item: str) -> None:

@@ -2,7 +2,7 @@
 import json
 
 from bounceback.content import read_guide
-from readerkit import TOPIC, tick, ticked, watch_errors
+from readerkit import TOPIC, open_topic, tick, ticked, watch_errors
 from sitekit import ROOT
 
 GUIDE, _ = read_guide(ROOT / "content")
@@ -19,10 +19,6 @@ FULL_STORAGE = """
 Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
 """
 
-
-def open_topic(page, site, topic=TOPIC):
-    page.goto(f"{site.url}topics/{topic}/")
-    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
 
 
 def check_survives(page, site):

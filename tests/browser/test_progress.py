@@ -1,15 +1,11 @@
 """Ticks are kept by the browser: across reloads, instant navigation and tabs, with progress shown."""
 from bounceback.content import read_guide
-from readerkit import TOPIC, boxes, tick, ticked, watch_errors
+from readerkit import TOPIC, open_topic, tick, ticked, watch_errors
 from sitekit import ROOT
 
 GUIDE, _ = read_guide(ROOT / "content")
 ITEMS = [i.id for i in GUIDE.topics[TOPIC].checklist]
 
-
-def open_topic(page, site, topic=TOPIC):
-    page.goto(f"{site.url}topics/{topic}/")
-    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
 
 
 def test_tick_reload_still_ticked(page, site):
