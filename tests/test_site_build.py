@@ -67,6 +67,9 @@ def test_home_stages_plan_workbook_and_tags(site):
     tags = (site.dir / "tags" / "index.html").read_text(encoding="utf-8")
     assert "feedback" in tags and "topics/ask-for-feedback/" in tags
     assert 'name="description"' in home
+    assert "Where are you today?" in home
+    for when, topic_id in GUIDE.start:
+        assert when in home and f'href="topics/{topic_id}/"' in home
 
 
 def test_internal_links_resolve_and_nothing_loads_from_other_hosts(site):

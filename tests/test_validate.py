@@ -86,8 +86,11 @@ def test_cross_file_problems(content_copy):
     topic = content_copy / "topics" / "volunteer.yml"
     topic.write_text(topic.read_text().replace("related: [", "related: [no-such-topic, "), encoding="utf-8")
     guide_file = content_copy / "guide.yml"
-    guide_file.write_text(guide_file.read_text().replace("      - find-the-right-fit\n", ""), encoding="utf-8")
+    guide_text = guide_file.read_text().replace("      - find-the-right-fit\n", "")
+    guide_file.write_text(guide_text.replace("topic: dont-dwell", "topic: dont-dwel"), encoding="utf-8")
     guide, problems = read_guide(content_copy)
     assert guide is None
     assert {p.rule for p in problems} == {"unknown-topic", "topic-not-placed"}
+    start = next(p for p in problems if "dont-dwel'" in p.message)
+    assert start.path.endswith("guide.yml") and "dont-dwell" in start.hint
     assert all(p.line > 0 and p.col > 0 and p.hint for p in problems)

@@ -55,6 +55,7 @@ class Guide:
     welcome: str
     stages: tuple[Stage, ...]
     topics: dict  # topic id -> Topic, in reading order
+    start: tuple[tuple[str, str], ...] = ()  # (where the reader is, topic id to open first)
 
     def stage_of(self, topic_id: str) -> Stage:
         return self._stage_by_topic[topic_id]
@@ -89,4 +90,5 @@ def guide_from_data(data: dict, topics: dict) -> Guide:
     """Build the Guide from validated guide data and topics keyed by id."""
     stages = tuple(Stage(s["id"], s["title"], s["summary"], tuple(s["topics"])) for s in data["stages"])
     ordered = {tid: topics[tid] for stage in stages for tid in stage.topic_ids}
-    return Guide(data["title"], data["welcome"], stages, ordered)
+    start = tuple((s["when"], s["topic"]) for s in data.get("start", ()))
+    return Guide(data["title"], data["welcome"], stages, ordered, start)

@@ -164,8 +164,18 @@ def render_home(guide: Guide) -> str:
         _front_matter(guide.title, guide.welcome),
         f"<h1>{inline_html(guide.title)}</h1>\n",
         f'<div class="bb-welcome">\n{blocks_html(guide.welcome)}\n</div>\n',
-        "## The path, stage by stage\n",
     ]
+    if guide.start:
+        rows = "\n".join(
+            f"<li><strong>{inline_html(when)}</strong>: start with {_topic_link(guide.topics[topic_id], 0)}</li>"
+            for when, topic_id in guide.start
+        )
+        parts += ["## Where are you today?\n", f'<ul class="bb-start">\n{rows}\n</ul>\n']
+    parts.append(
+        f'<p>Your progress stays in this browser: see <a href="{_url(PLAN_PATH, 0)}">My plan</a>, '
+        f'or print the <a href="{_url(WORKBOOK_PATH, 0)}">workbook</a> to work on paper.</p>\n'
+    )
+    parts.append("## The path, stage by stage\n")
     for number, stage in enumerate(guide.stages, 1):
         parts.append(
             f'<section class="bb-stage-card" aria-labelledby="stage-{attr(stage.id)}">\n'

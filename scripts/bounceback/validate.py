@@ -283,6 +283,11 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
                 problems.append(Problem(guide.path, line, col, f"topic '{topic_id}' is already in stage {shown(placed[topic_id])}",
                                         "topic-in-two-stages", "Place each topic in one stage only."))
             placed.setdefault(topic_id, stage.get("id", "?"))
+    start = data.get("start") if isinstance(data.get("start"), list) else []
+    for n, entry in enumerate(start):
+        topic_id = entry.get("topic") if isinstance(entry, dict) else None
+        if isinstance(topic_id, str) and ID_PATTERN.fullmatch(topic_id) and topic_id not in known:
+            problems.append(_missing(guide, ("start", n, "topic"), topic_id, known))
     if guide.data is not None and isinstance(data.get("stages"), list):
         for stem, loaded in topics.items():
             tid = loaded.data.get("id") if isinstance(loaded.data, dict) and isinstance(loaded.data.get("id"), str) else stem
