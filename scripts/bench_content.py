@@ -51,7 +51,9 @@ def synthetic_guide(count: int, content: Path = ROOT / "content") -> tuple[dict,
         at = siblings.index(topic["id"])
         related = [siblings[(at + 1) % len(siblings)], ids[(i + 7) % count], ids[(i + 31) % count]]
         topic["related"] = list(dict.fromkeys(r for r in related if r != topic["id"])) or [ids[(i + 1) % count]]
-    return {**guide, "stages": stages}, topics
+    # Home page entry points open the first copy of their real topic (always present: count >= 20).
+    start = [{**entry, "topic": f"{entry['topic']}-1"} for entry in guide.get("start", []) if f"{entry['topic']}-1" in ids]
+    return {**guide, "stages": stages, **({"start": start} if start else {})}, topics
 
 
 _KEEP = {"id", "related", "tags", "previous_ids", "body", "sources"}
