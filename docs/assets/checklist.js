@@ -211,9 +211,6 @@
     row.appendChild(button("Reset all progress", "reset-all"));
     tools.appendChild(row);
     tools.appendChild(statusRegion("bb-tools__message"));
-    all("ul.bb-plan").forEach(function (list) {
-      list.parentNode.insertBefore(make("p", "bb-plan__total"), list);
-    });
   }
 
   // ---- showing the ticks; runs again whenever they change ---------------------------
@@ -247,7 +244,11 @@
           if (!next && !state.ticks[item]) next = { row: row, topic: state.topic, item: item };
         });
       });
-      setText(list.previousElementSibling, progressText(stageDone, stageTotal) + " in this stage");
+      var line = list.previousElementSibling;
+      if (!line || !line.classList.contains("bb-plan__total")) {
+        line = list.parentNode.insertBefore(make("p", "bb-plan__total"), list);
+      }
+      setText(line, progressText(stageDone, stageTotal) + " in this stage");
       done += stageDone;
       total += stageTotal;
     });
