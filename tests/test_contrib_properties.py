@@ -70,12 +70,17 @@ def test_load_bytes_never_raises_on_yaml_like_bytes(raw):
     well_formed(load_bytes(raw, "t.yml").problems)
 
 
+def nested(leaves, max_leaves: int):
+    """Small lists and mappings nested around `leaves`: the shapes a topic file can take."""
+    return st.recursive(
+        leaves,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        max_leaves=max_leaves,
+    )
+
+
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
-structures = st.recursive(
-    scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=25,
-)
+structures = nested(scalars, max_leaves=25)
 
 
 @SETTINGS
@@ -95,11 +100,7 @@ def depth(data) -> int:
     return 0
 
 
-text_only = st.recursive(
-    st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20,
-)
+text_only = nested(st.text(max_size=20), max_leaves=20)
 
 
 @SETTINGS
