@@ -110,7 +110,7 @@ def own_assets_gz() -> dict[str, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--chromium", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    parser.add_argument("--runs", type=int, default=3, help="runs per page and preset; medians are reported (default: 3)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per page and preset; medians are reported (default: 5, as Lighthouse advises)")
     parser.add_argument("--keep", type=Path, help="keep the site and the JSON reports in this folder")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():

@@ -90,6 +90,14 @@ def test_internal_links_resolve_and_nothing_loads_from_other_hosts(site):
                 assert target.exists(), f"{page}: broken link {url}"
 
 
+def test_every_script_file_is_deferred(site):
+    """A script in <body> without defer counts as parser-blocking: Lighthouse then delays mobile FCP."""
+    for page in site.dir.rglob("*.html"):
+        scripts = [attrs for tag, attrs in elements(page) if tag == "script" and "src" in attrs]
+        assert scripts, f"{page}: no scripts at all"
+        assert all("defer" in attrs for attrs in scripts), f"{page}: {[a['src'] for a in scripts if 'defer' not in a]}"
+
+
 def test_search_index_covers_every_page(site):
     pages = search_pages(site.dir)
     for topic_id, topic in GUIDE.topics.items():
