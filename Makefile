@@ -30,7 +30,7 @@ new: $(READY) ## start a topic: make new ID=topic-id STAGE=stage-id (fails `make
 	$(BIN)/bounceback new "$(ID)" --stage "$(STAGE)"
 
 test: $(READY) ## every test, browser tests included
-	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-debian-package.sh chromium chromium
 	$(BIN)/python -m pytest
 
 bench: $(READY) ## our build step next to plain MkDocs at 20, 200 and 1,000 synthetic topics (about 2.5 minutes)
@@ -41,12 +41,13 @@ LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE_READY   := .lighthouse/.installed-$(LIGHTHOUSE_VERSION)
 
 $(LIGHTHOUSE_READY):
+	@sh scripts/ensure-debian-package.sh npm nodejs npm
 	rm -rf .lighthouse
 	npm install --no-save --no-audit --no-fund --prefix .lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
 	@touch $@
 
 lighthouse: $(READY) $(LIGHTHOUSE_READY) ## Lighthouse scores of the home and a topic page, mobile and desktop, served gzipped
-	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-debian-package.sh chromium chromium
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python scripts/lighthouse.py
 
 lock: ## refresh requirements.lock from pyproject.toml ranges
