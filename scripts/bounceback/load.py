@@ -106,7 +106,7 @@ def load_text(text: str, display: str) -> Loaded:
         Problem(display, text.count("\n", 0, m.start()) + 1, m.end() - m.start(),
                 "tab used for indentation", "tabs", "Indent with spaces only (two per level).")
         for m in _TAB_INDENT.finditer(text)
-    ]
+    ] if "\t" in text else []  # most files hold no tab: skip scanning every line start
     if tabs:
         return Loaded(display, problems=tuple(tabs))
     deep = _bracket_overflow(text)
