@@ -59,7 +59,18 @@ def first_topic_url(base: str) -> str:
     return f"{base}topics/{next(iter(guide.topics))}/"
 
 
-def run_lighthouse(url: str, preset: str, out: Path, chromium: str) -> dict:
+def run_lighthouse(url: str, preset: str, out: Path, chromium: str, attempts: int = 2) -> dict:
+    """One Lighthouse report; a run that fails (a browser crash on a loaded machine) is tried again once."""
+    for attempt in range(1, attempts + 1):
+        report, error = _lighthouse_once(url, preset, out, chromium)
+        if report is not None:
+            return report
+        print(f"lighthouse failed on {url} ({preset}), attempt {attempt} of {attempts}", file=sys.stderr)
+    sys.exit(f"lighthouse failed on {url} ({preset}):\n{error}")
+
+
+def _lighthouse_once(url: str, preset: str, out: Path, chromium: str) -> tuple[dict | None, str]:
+    out.unlink(missing_ok=True)
     profile = tempfile.mkdtemp(prefix="lh-profile-")
     cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
            f"--only-categories={','.join(CATEGORIES)}",
@@ -71,8 +82,11 @@ def run_lighthouse(url: str, preset: str, out: Path, chromium: str) -> dict:
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     if result.returncode != 0 or not out.exists():
-        sys.exit(f"lighthouse failed on {url} ({preset}):\n{result.stderr[-3000:]}")
-    return json.loads(out.read_text(encoding="utf-8"))
+        return None, result.stderr[-3000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    if report.get("runtimeError"):  # e.g. the page never painted: the scores would be meaningless zeros
+        return None, json.dumps(report["runtimeError"])
+    return report, ""
 
 
 def scores(report: dict) -> dict[str, int]:
