@@ -19,21 +19,10 @@ from pathlib import Path
 
 from bounceback.load import load_file
 from bounceback.problems import Problem, format_problems
+from bounceback.validate import text_values
 
 URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 USER_AGENT = "bounceback-link-check/1.0 (+weekly check of an open guide's links)"
-
-
-def strings(data, pointer=()):
-    """Every text value of a structure with its pointer."""
-    if isinstance(data, str):
-        yield pointer, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, pointer + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from strings(value, pointer + (index,))
 
 
 def find_links(content: Path) -> dict[str, list[tuple[str, int, int]]]:
@@ -41,7 +30,7 @@ def find_links(content: Path) -> dict[str, list[tuple[str, int, int]]]:
     found: dict[str, list[tuple[str, int, int]]] = {}
     for path in [content / "guide.yml", *sorted((content / "topics").glob("*.yml"))]:
         loaded = load_file(path, os.path.relpath(path))
-        for pointer, text in strings(loaded.data):
+        for pointer, text in text_values(loaded.data):
             for match in URL.finditer(text):
                 url = match.group().rstrip(".,;:!?")
                 line, col = loaded.where(pointer)

@@ -135,7 +135,7 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
     return [at(f"'{name}': {shown(error.message, 200, quote=False)}", kind, "See CONTRIBUTING.md for the format.")]
 
 
-def _strings(data, pointer=()):
+def text_values(data, pointer=()):
     """Every text value in a structure with its pointer, in document order.
 
     A loop with its own stack, not recursion: it runs twice over every file of a large guide."""
@@ -151,9 +151,9 @@ def _strings(data, pointer=()):
 
 
 def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
-    """Refuse markup, images and unsafe links anywhere in a file's text (`strings`: its _strings)."""
+    """Refuse markup, images and unsafe links anywhere in a file's text (`strings`: its text_values)."""
     problems = []
-    for pointer, text in _strings(loaded.data) if strings is None else strings:
+    for pointer, text in text_values(loaded.data) if strings is None else strings:
         for message, hint in unsafe_text(text):
             line, col = loaded.where(pointer)
             problems.append(Problem(loaded.path, line, col, message, "unsafe-text", hint))
@@ -167,7 +167,7 @@ _PLACEHOLDER_ID = re.compile(r"todo(-|$)")
 def placeholder_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
     """TODO text and todo- ids left from `make new`: an unfinished topic never passes."""
     problems = []
-    for pointer, text in _strings(loaded.data) if strings is None else strings:
+    for pointer, text in text_values(loaded.data) if strings is None else strings:
         is_id = text.startswith("todo") and len(pointer) > 1 and (
             pointer[-1] == "id" or pointer[-2] in ("related", "previous_ids"))
         if ("TODO" in text and _PLACEHOLDER_TEXT.search(text)) or (is_id and _PLACEHOLDER_ID.match(text)):
@@ -234,7 +234,7 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     if isinstance(related, list) and topic_id in related:
         at(("related", related.index(topic_id)), "a topic cannot be related to itself", "related-self",
            "List other topics a reader should go to next.")
-    strings = list(_strings(data))  # walked once for both checks below
+    strings = list(text_values(data))  # walked once for both checks below
     return problems + text_problems(loaded, strings) + placeholder_problems(loaded, strings)
 
 
