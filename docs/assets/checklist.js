@@ -152,6 +152,10 @@
       list.insertBefore(bar, list.firstChild);
     });
     all(".bb-template:not([data-bb-ready])").forEach(addCopyButton);
+    all("ul.bb-plan:not([data-bb-ready])").forEach(function (list) {
+      list.setAttribute("data-bb-ready", "");
+      list.parentNode.insertBefore(make("p", "bb-plan__total"), list);
+    });
     addPrintChoice();
     var tools = document.querySelector("[data-bb-tools]:not([data-bb-ready])");
     if (tools) addPlanTools(tools);
@@ -215,8 +219,9 @@
 
   // ---- showing the ticks; runs again whenever they change ---------------------------
 
-  function refresh() {
-    all(".bb-checklist[data-topic]").forEach(function (list) {
+  /* `topic`: only that topic's checklists changed (one tick), so only they are read again. */
+  function refresh(topic) {
+    all(topic ? '.bb-checklist[data-topic="' + topic + '"]' : ".bb-checklist[data-topic]").forEach(function (list) {
       var state = topicState(list);
       all("input.bb-item__box", list).forEach(function (box) {
         box.checked = !!state.ticks[box.getAttribute("data-item")];
@@ -237,18 +242,13 @@
       all(".bb-plan__topic[data-topic]", list).forEach(function (row) {
         var state = topicState(row);
         setText(row.querySelector("[data-bb-progress]"), progressText(state.done, state.items.length));
-        row.classList.toggle("bb-plan__topic--done", state.done === state.items.length);
         stageDone += state.done;
         stageTotal += state.items.length;
         state.items.forEach(function (item) {
           if (!next && !state.ticks[item]) next = { row: row, topic: state.topic, item: item };
         });
       });
-      var line = list.previousElementSibling;
-      if (!line || !line.classList.contains("bb-plan__total")) {
-        line = list.parentNode.insertBefore(make("p", "bb-plan__total"), list);
-      }
-      setText(line, progressText(stageDone, stageTotal) + " in this stage");
+      setText(list.previousElementSibling, progressText(stageDone, stageTotal) + " in this stage");
       done += stageDone;
       total += stageTotal;
     });
@@ -431,7 +431,7 @@
     var target = event.target;
     if (target.matches("input.bb-item__box[data-topic]")) {
       write(keyOf(target.getAttribute("data-topic"), target.getAttribute("data-item")), target.checked);
-      refresh();
+      refresh(target.getAttribute("data-topic"));
     } else if (target.matches("input[name=bb-print]")) {
       document.documentElement.setAttribute("data-bb-print", target.value);
     } else if (target.matches("input[data-bb-import]")) {
