@@ -111,8 +111,8 @@ def load_text(text: str, display: str) -> Loaded:
         return Loaded(display, problems=tuple(tabs))
     deep = _bracket_overflow(text)
     if deep is not None:
-        return Loaded(display, problems=(Problem(display, deep[0], deep[1], f"nested more than {MAX_DEPTH} levels deep",
-                                                 "too-deep", "Topics need at most three levels: flatten this part."),))
+        return _failed(display, deep, f"nested more than {MAX_DEPTH} levels deep", "too-deep",
+                       "Topics need at most three levels: flatten this part.")
     data = _plain_data(text)
     if data is not _UNUSUAL:
         return Loaded(display, data, source=text)

@@ -138,7 +138,7 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
 def text_values(data, pointer=()):
     """Every text value in a structure with its pointer, in document order.
 
-    A loop with its own stack, not recursion: it runs twice over every file of a large guide."""
+    A loop with its own stack, not recursion: it runs over every file of a large guide."""
     stack = [(pointer, data)]
     while stack:
         pointer, data = stack.pop()
@@ -164,10 +164,10 @@ _PLACEHOLDER_TEXT = re.compile(r"\bTODO\b")
 _PLACEHOLDER_ID = re.compile(r"todo(-|$)")
 
 
-def placeholder_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
-    """TODO text and todo- ids left from `make new`: an unfinished topic never passes."""
+def placeholder_problems(loaded: Loaded, strings: list) -> list[Problem]:
+    """TODO text and todo- ids left from `make new`: an unfinished topic never passes (`strings`: its text_values)."""
     problems = []
-    for pointer, text in text_values(loaded.data) if strings is None else strings:
+    for pointer, text in strings:
         is_id = text.startswith("todo") and len(pointer) > 1 and (
             pointer[-1] == "id" or pointer[-2] in ("related", "previous_ids"))
         if ("TODO" in text and _PLACEHOLDER_TEXT.search(text)) or (is_id and _PLACEHOLDER_ID.match(text)):
@@ -251,9 +251,10 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
         data = loaded.data if isinstance(loaded.data, dict) else {}
         return data.get("id") if isinstance(data.get("id"), str) else stem
 
+    ids = {stem: claimed_id(stem, loaded) for stem, loaded in topics.items()}
     # A file whose id is its own name owns that id: a copy elsewhere is the one reported.
-    for stem, loaded in sorted(topics.items(), key=lambda kv: (claimed_id(*kv) != kv[0], kv[0])):
-        topic_id = claimed_id(stem, loaded)
+    for stem in sorted(topics, key=lambda stem: (ids[stem] != stem, stem)):
+        loaded, topic_id = topics[stem], ids[stem]
         if topic_id in by_id and by_id[topic_id] is not loaded:
             line, col = loaded.where(("id",))
             problems.append(Problem(loaded.path, line, col, f"topic id {shown(topic_id)} is also used by {by_id[topic_id].path}",
@@ -290,7 +291,7 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
             problems.append(_missing(guide, ("start", n, "topic"), topic_id, known))
     if guide.data is not None and isinstance(data.get("stages"), list):
         for stem, loaded in topics.items():
-            tid = loaded.data.get("id") if isinstance(loaded.data, dict) and isinstance(loaded.data.get("id"), str) else stem
+            tid = ids[stem]
             if tid not in placed and stem not in placed and ID_PATTERN.fullmatch(tid):
                 line, col = loaded.where(("id",))
                 problems.append(Problem(loaded.path, line, col, f"topic {shown(tid)} is in no stage of content/guide.yml",
