@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import sys
-from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -73,7 +72,7 @@ def test_github_format_escapes_what_would_break_a_workflow_command(project_copy)
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if "a%2Cb%3Ac%25.yml" in line]
     assert lines and all(line.startswith("::error file=content/topics/a%2Cb%3Ac%25.yml,line=") for line in lines)
-    assert "\n" not in "".join(lines)
+    assert all(line.startswith("::error ") for line in result.stdout.splitlines())  # no message broke a line
 
 
 @pytest.mark.parametrize("args", [[], ["chek"], ["check", "--format", "xml"], ["check", "--nope"], ["new"]])
@@ -178,4 +177,4 @@ def test_editors_get_the_schemas():
     assert schemas["./content/guide.schema.json"] == ["content/guide.yml"]
     for schema, globs in schemas.items():
         assert (ROOT / schema).is_file()
-        assert any(fnmatch(p.relative_to(ROOT).as_posix(), g) for g in globs for p in ROOT.glob(globs[0]))
+        assert all(any(ROOT.glob(g)) for g in globs), globs

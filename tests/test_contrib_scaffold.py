@@ -79,7 +79,8 @@ def test_each_placeholder_alone_still_fails(project_copy):
     for placeholder in FILLED:
         partly = fill_in(template).replace(FILLED[placeholder], placeholder)
         topic.write_text(partly, encoding="utf-8")
-        assert run_cli("check", cwd=project).returncode == 1, placeholder
+        result = run_cli("check", cwd=project)
+        assert result.returncode == 1 and "[placeholder]" in result.stdout, placeholder
 
 
 def test_new_topic_goes_into_a_flow_list_keeping_comments(project_copy):

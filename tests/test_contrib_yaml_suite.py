@@ -71,5 +71,10 @@ def test_suite_files_as_dropped_keep_their_own_names(project_copy, suite):
     result = run_cli("check", cwd=project, timeout=600)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    named = {path for path, *_ in PROBLEM.findall(result.stdout)}
-    assert named == {f"content/topics/{os.path.basename(row['file'])}" for row in suite}
+    named: dict[str, set[str]] = {}
+    for path, _line, _col, rule in PROBLEM.findall(result.stdout):
+        named.setdefault(path, set()).add(rule)
+    assert set(named) == {f"content/topics/{os.path.basename(row['file'])}" for row in suite}
+    for row in suite:  # each is also named for what is wrong inside it, not only for its .yaml name
+        path = f"content/topics/{os.path.basename(row['file'])}"
+        assert named[path] - ABOUT_THE_NAME, f"{row['file']} is named only for its name: {named[path]}"

@@ -10,18 +10,17 @@ SOURCES = ROOT.parent / "shared" / "sources"
 OUR_TEXT = sorted((ROOT / "content").rglob("*.yml")) + sorted((ROOT / "docs").rglob("*.md"))
 
 
-def known() -> set[str]:
-    return set(FINGERPRINTS.read_text(encoding="utf-8").split())
+KNOWN = set(FINGERPRINTS.read_text(encoding="utf-8").split())  # read once, not once per run of words
 
 
 def test_fingerprints_cover_the_sources():
-    assert len(known()) > 2000
+    assert len(KNOWN) > 2000
 
 
 @pytest.mark.parametrize("path", OUR_TEXT, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_copied_run_of_eight_words(path: Path):
     text = path.read_text(encoding="utf-8")
-    copied = [run for run in runs(text) if fingerprints(run) & known()]
+    copied = [run for run in runs(text) if fingerprints(run) & KNOWN]
     assert copied == [], f"{path.name} copies from the sources: {copied[:3]}"
 
 
@@ -31,7 +30,7 @@ def test_a_copied_run_is_caught():
         pytest.skip("../shared/sources is not beside this checkout")
     article = sorted(SOURCES.glob("0*.txt"))[0].read_text(encoding="utf-8")
     sample = runs(article)[40]
-    assert fingerprints(f"Some words first. {sample} and more after.") & known()
+    assert fingerprints(f"Some words first. {sample} and more after.") & KNOWN
 
 
 def test_fingerprints_match_the_current_sources():
@@ -40,4 +39,4 @@ def test_fingerprints_match_the_current_sources():
     fresh = set()
     for path in sorted(SOURCES.glob("0*.txt")):
         fresh |= fingerprints(path.read_text(encoding="utf-8"))
-    assert fresh == known(), "run: python tests/originality.py ../shared/sources"
+    assert fresh == KNOWN, "run: python tests/originality.py ../shared/sources"

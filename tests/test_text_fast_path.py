@@ -2,6 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import bounceback.text
 from bounceback.text import _markdown_html, blocks_html, inline_html
 
 PIECES = st.sampled_from(["word", " ", "  ", "\n", "\n\n", "\t", "#", "1.", "-", "+", ">", "<", "&", "*", "_", "`",
@@ -19,7 +20,11 @@ def test_fast_path_matches_markdown_on_any_text(text):
     assert blocks_html(text) == _markdown_html(text)
 
 
-def test_plain_text_takes_the_fast_path():
+def test_plain_text_takes_the_fast_path(monkeypatch):
+    def no_markdown(text):
+        raise AssertionError(f"Python-Markdown ran on plain text: {text!r}")
+
+    monkeypatch.setattr(bounceback.text, "_markdown_html", no_markdown)
     blocks_html.cache_clear()
     assert blocks_html("Ask for feedback within two days.") == "<p>Ask for feedback within two days.</p>"
 
