@@ -9,7 +9,6 @@ fail because of them. Each broken link is reported at its place in the YAML, in 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import urllib.error
@@ -17,8 +16,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bounceback.content import display_path
 from bounceback.load import load_file
-from bounceback.problems import Problem, format_problems
+from bounceback.problems import Problem, format_problems, output_format
 from bounceback.validate import text_values
 
 URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
@@ -29,11 +29,12 @@ def find_links(content: Path) -> dict[str, list[tuple[str, int, int]]]:
     """url -> every place (path, line, col) it appears in guide.yml and the topics."""
     found: dict[str, list[tuple[str, int, int]]] = {}
     for path in [content / "guide.yml", *sorted((content / "topics").glob("*.yml"))]:
-        loaded = load_file(path, os.path.relpath(path))
+        loaded = load_file(path, display_path(path))
         for pointer, text in text_values(loaded.data):
-            for match in URL.finditer(text):
-                url = match.group().rstrip(".,;:!?")
+            urls = [match.group().rstrip(".,;:!?") for match in URL.finditer(text)]
+            if urls:
                 line, col = loaded.where(pointer)
+            for url in urls:
                 found.setdefault(url, []).append((loaded.path, line, col))
     return found
 
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=15.0)
     parser.add_argument("--format", choices=["text", "github"])
     args = parser.parse_args(argv)
-    style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    style = output_format(args.format)
     links = find_links(Path(args.content))
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = dict(zip(links, pool.map(lambda url: status_of(url, args.timeout), links)))

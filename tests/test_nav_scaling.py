@@ -4,7 +4,6 @@ With navigation.prune a page carries the top-level entries plus the children of 
 section on its own path. These tests count exactly that, on the nav render_nav returns for
 synthetic guides of 20 to 3,000 topics, and on pages of a real MkDocs build.
 """
-import re
 import sys
 
 import pytest
@@ -14,7 +13,7 @@ from bounceback.render import NAV_FLAT_LIMIT, NAV_GROUP_SIZE, render_nav, stage_
 from sitekit import ROOT, build
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from bench import hand_written_nav  # noqa: E402
+from bench import NAV_LINK, hand_written_nav  # noqa: E402
 from bench_content import synthetic_guide, write_project  # noqa: E402
 
 
@@ -98,10 +97,9 @@ def test_built_pages_carry_a_bounded_nav(tmp_path):
     project = write_project(tmp_path / "project", 120)
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    link = re.compile(r'<a href="([^"#][^"]*)" class="md-nav__link')
     counts = {}
     for page in (tmp_path / "site" / "topics").glob("*/index.html"):
-        counts[page.parent.name] = len(link.findall(page.read_text(encoding="utf-8")))
+        counts[page.parent.name] = len(NAV_LINK.findall(page.read_text(encoding="utf-8")))
     assert len(counts) == 120
     guide = guide_of(120)
     expected = carried(render_nav(guide, extra=hand_written_nav(project)))

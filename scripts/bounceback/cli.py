@@ -12,13 +12,7 @@ import sys
 from pathlib import Path
 
 from .content import read_guide
-from .problems import format_problems
-
-
-def _format(choice: str | None) -> str:
-    if choice:
-        return choice
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+from .problems import format_problems, output_format
 
 
 def _content_dir(args) -> Path:
@@ -35,7 +29,7 @@ class UsageError(Exception):
 def cmd_check(args) -> int:
     guide, problems = read_guide(_content_dir(args))
     if problems:
-        print(format_problems(problems, _format(args.format)))
+        print(format_problems(problems, output_format(args.format)))
         print(f"\n{len(problems)} problem(s) in {args.content}/", file=sys.stderr)
         return 1
     items = sum(len(t.checklist) for t in guide.topics.values())
@@ -50,7 +44,7 @@ def cmd_render(args) -> int:
 
     guide, problems = read_guide(_content_dir(args))
     if problems:
-        print(format_problems(problems, _format(args.format)))
+        print(format_problems(problems, output_format(args.format)))
         return 1
     out = Path(args.out)
     for page in render_pages(guide):

@@ -1,6 +1,7 @@
 """One shape for every content problem, so the CLI, CI and MkDocs report them alike."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,13 @@ def _gh_data(text: str) -> str:
 
 def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def output_format(choice: str | None) -> str:
+    """The format asked for, else GitHub annotations inside GitHub Actions, else plain text."""
+    if choice:
+        return choice
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def format_problems(problems: list[Problem], style: str = "text") -> str:
