@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -64,3 +65,13 @@ class SiteServer:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def search_pages(site_dir: Path) -> dict[str, str]:
+    """Search index text per page (the index splits pages into sections)."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages: dict[str, str] = {}
+    for doc in docs:
+        location = doc["location"].split("#")[0]
+        pages[location] = pages.get(location, "") + " " + doc["title"] + " " + doc["text"]
+    return pages

@@ -2,7 +2,7 @@
 on the topic that carries it: the words a reader would search for all appear on that page."""
 import pytest
 
-from test_site_build import search_pages
+from sitekit import search_pages
 
 IDEAS = {
     "accept the decision gracefully and stay professional": ("accept-gracefully", ["gracefully", "thank", "future roles", "door open"]),

@@ -1,5 +1,4 @@
 """The real `mkdocs build --strict`: every topic has its page, its checklist and its search entry."""
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -8,7 +7,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from bounceback.content import read_guide
-from sitekit import ROOT
+from sitekit import ROOT, search_pages
 
 GUIDE, _ = read_guide(ROOT / "content")
 
@@ -28,16 +27,6 @@ def elements(path: Path) -> list[tuple[str, dict]]:
     parser = Elements()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser.tags
-
-
-def search_pages(site_dir: Path) -> dict[str, str]:
-    """Search index text per page (the index splits pages into sections)."""
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    pages: dict[str, str] = {}
-    for doc in docs:
-        location = doc["location"].split("#")[0]
-        pages[location] = pages.get(location, "") + " " + doc["title"] + " " + doc["text"]
-    return pages
 
 
 @pytest.mark.parametrize("topic_id", list(GUIDE.topics))

@@ -6,13 +6,25 @@ import re
 
 from pypdf import PdfReader
 
+from bounceback.content import read_guide
+from sitekit import ROOT
+
 TOPIC = "ask-for-feedback"
+GUIDE, _ = read_guide(ROOT / "content")
+ITEMS = [i.id for i in GUIDE.topics[TOPIC].checklist]
+CHECKLIST_READY = "article .bb-checklist[data-bb-ready]"
 
 
 def open_topic(page, site, topic: str = TOPIC) -> None:
     """Go to a topic page and wait until the script has set up its checklist."""
     page.goto(f"{site.url}topics/{topic}/")
-    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+    page.wait_for_selector(CHECKLIST_READY)
+
+
+def reload_topic(page) -> None:
+    """Reload the page and wait until the script has set up its checklist again."""
+    page.reload()
+    page.wait_for_selector(CHECKLIST_READY)
 
 
 def tick(page, topic: str, item: str) -> None:

@@ -1,7 +1,7 @@
 """A reader's ticks survive content edits: reordered, reworded, added and renamed items."""
 import re
 
-from readerkit import tick, ticked
+from readerkit import CHECKLIST_READY, reload_topic, tick, ticked
 from sitekit import SiteServer, build, free_port
 
 TOPIC = "dont-dwell"
@@ -28,7 +28,7 @@ def test_reorder_reword_add_and_rename_keep_ticks(browser, project_copy, tmp_pat
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{url}topics/{TOPIC}/")
-        page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+        page.wait_for_selector(CHECKLIST_READY)
         for item_id in (ids[0], ids[1], ids[-1]):
             tick(page, TOPIC, item_id)
 
@@ -40,8 +40,7 @@ def test_reorder_reword_add_and_rename_keep_ticks(browser, project_copy, tmp_pat
         result = build(project, site_dir, url)
         assert result.returncode == 0, result.stderr
 
-        page.reload()
-        page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+        reload_topic(page)
         labels = page.locator("article .bb-item__text").all_inner_texts()
         assert labels[0].startswith("Now ") and labels[-1] == "Try the brand new step today"
         assert sorted(ticked(page, TOPIC)) == sorted([f"{ids[0]}-renamed", ids[1], ids[-1]])

@@ -1,12 +1,7 @@
 """Storage that throws or holds nonsense never breaks a page; progress moves by file, nowhere else."""
 import json
 
-from bounceback.content import read_guide
-from readerkit import TOPIC, open_topic, tick, ticked, watch_errors
-from sitekit import ROOT
-
-GUIDE, _ = read_guide(ROOT / "content")
-ITEMS = [i.id for i in GUIDE.topics[TOPIC].checklist]
+from readerkit import ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
 
 BLOCK_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
@@ -58,8 +53,7 @@ def test_corrupted_storage(page, site):
     assert ticked(page) == []
     assert "could not be read" in page.locator("article .bb-note").inner_text()
     tick(page, TOPIC, ITEMS[0])
-    page.reload()
-    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+    reload_topic(page)
     assert ticked(page) == [ITEMS[0]]
     assert errors == []
 

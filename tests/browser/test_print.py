@@ -1,18 +1,13 @@
 """Printing: the content only, every item with a visible box, blank or with ticks, A4 and Letter."""
 import pytest
 
-from bounceback.content import read_guide
-from readerkit import TOPIC, folded, pdf_text, tick
-from sitekit import ROOT
-
-GUIDE, _ = read_guide(ROOT / "content")
+from readerkit import CHECKLIST_READY, GUIDE, TOPIC, folded, open_topic, pdf_text, tick
 NAV_ONLY = ["Topics by tag", "About this guide", "Reset this checklist", "Print this page", "Search"]
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_topic_prints_every_item_and_no_navigation(page, site, paper):
-    page.goto(f"{site.url}topics/{TOPIC}/")
-    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+    open_topic(page, site)
     text = pdf_text(page.pdf(format=paper, print_background=True))
     for item in GUIDE.topics[TOPIC].checklist:
         assert folded(item.text) in text
@@ -24,8 +19,7 @@ def test_topic_prints_every_item_and_no_navigation(page, site, paper):
 
 def test_print_with_ticks_or_blank(page, site):
     items = GUIDE.topics[TOPIC].checklist
-    page.goto(f"{site.url}topics/{TOPIC}/")
-    page.wait_for_selector("article .bb-print")
+    open_topic(page, site)
     tick(page, TOPIC, items[0].id)
     tick(page, TOPIC, items[1].id)
     page.locator("article .bb-print input[value=ticks]").check()
@@ -41,8 +35,7 @@ def test_print_with_ticks_or_blank(page, site):
 
 
 def test_print_button_opens_the_print_dialog(page, site):
-    page.goto(f"{site.url}topics/{TOPIC}/")
-    page.wait_for_selector("article .bb-print")
+    open_topic(page, site)
     page.evaluate("window.__printed = 0; window.print = () => { window.__printed++; }; 0")
     page.locator("article .bb-print button", has_text="Print").click()
     assert page.evaluate("window.__printed") == 1
@@ -50,7 +43,7 @@ def test_print_button_opens_the_print_dialog(page, site):
 
 def test_workbook_prints_every_checklist_and_question(page, site):
     page.goto(f"{site.url}workbook/")
-    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+    page.wait_for_selector(CHECKLIST_READY)
     text = pdf_text(page.pdf(format="Letter"))
     for topic in GUIDE.topics.values():
         for item in topic.checklist:

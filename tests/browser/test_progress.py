@@ -1,10 +1,5 @@
 """Ticks are kept by the browser: across reloads, instant navigation and tabs, with progress shown."""
-from bounceback.content import read_guide
-from readerkit import TOPIC, open_topic, tick, ticked, watch_errors
-from sitekit import ROOT
-
-GUIDE, _ = read_guide(ROOT / "content")
-ITEMS = [i.id for i in GUIDE.topics[TOPIC].checklist]
+from readerkit import GUIDE, ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
 
 
 
@@ -13,8 +8,7 @@ def test_tick_reload_still_ticked(page, site):
     open_topic(page, site)
     assert ticked(page) == []
     tick(page, TOPIC, ITEMS[1])
-    page.reload()
-    page.wait_for_selector("article .bb-checklist[data-bb-ready]")
+    reload_topic(page)
     assert ticked(page) == [ITEMS[1]]
     assert errors == []
 
