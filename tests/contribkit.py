@@ -17,6 +17,15 @@ def run_cli(*args: str, cwd: Path, env: dict | None = None, timeout: float = 300
     )
 
 
+def run_make(target: str, *args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`make TARGET ARGS` with the repository's Makefile in `cwd`, using this virtualenv as it is."""
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        ["make", "-s", "-f", str(root / "Makefile"), "READY=", f"BIN={Path(sys.executable).parent}", target, *args],
+        cwd=cwd, capture_output=True, text=True, timeout=timeout,
+    )
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file and folder under `folder` with a hash of its bytes and its mode."""
     out = {}

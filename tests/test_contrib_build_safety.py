@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from contribkit import run_cli, tree_digest
-from sitekit import ROOT
+from contribkit import run_cli, run_make, tree_digest
 
 BROKEN = Path(__file__).parent / "broken"
 
@@ -24,14 +23,6 @@ def build(project: Path, site: str = "site", env: dict | None = None) -> subproc
     return subprocess.run(
         [sys.executable, "-m", "bounceback.cli", "build", "--config", "mkdocs.yml", "--site", site],
         cwd=project, env={**clean, **(env or {})}, capture_output=True, text=True, timeout=300,
-    )
-
-
-def make_build(project: Path) -> subprocess.CompletedProcess:
-    """`make build` with the repository's Makefile, using this virtualenv as it is."""
-    return subprocess.run(
-        ["make", "-s", "-f", str(ROOT / "Makefile"), "READY=", f"BIN={Path(sys.executable).parent}", "build"],
-        cwd=project, capture_output=True, text=True, timeout=300,
     )
 
 
@@ -74,7 +65,7 @@ def test_failed_build_leaves_the_last_good_site_untouched(built_project, breakag
         assert tree_digest(project / "site") == site_before
         assert leftovers(project) == []
 
-        result = make_build(project)
+        result = run_make("build", cwd=project)
         assert result.returncode != 0
         assert tree_digest(project / "site") == site_before
         assert leftovers(project) == []

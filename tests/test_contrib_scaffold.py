@@ -2,14 +2,9 @@
 placed in a stage with guide.yml edited by one line; misuse changes nothing and exits 2."""
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from contribkit import run_cli, tree_digest
-from sitekit import ROOT
+from contribkit import run_cli, run_make, tree_digest
 
 FILLED = {
     'title: "TODO: a short action in sentence case"': "title: Take a short walk",
@@ -119,20 +114,13 @@ def test_id_already_placed_in_a_stage_is_refused(project_copy):
     assert "'volunteer' is already listed in stage 'get-better'" in result.stderr
 
 
-def make_new(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["make", "-s", "-f", str(ROOT / "Makefile"), "READY=", f"BIN={Path(sys.executable).parent}", "new", *args],
-        cwd=project, capture_output=True, text=True, timeout=120,
-    )
-
-
 def test_make_new(project_copy):
     project = project_copy()
-    result = make_new(project)
+    result = run_make("new", cwd=project, timeout=120)
     assert result.returncode == 2
     assert "usage: make new ID=<topic-id> STAGE=<stage-id>" in result.stderr
-    result = make_new(project, "ID=walk-it-off", "STAGE=keep-going")
+    result = run_make("new", "ID=walk-it-off", "STAGE=keep-going", cwd=project, timeout=120)
     assert result.returncode == 0, result.stderr
     assert (project / "content" / "topics" / "walk-it-off.yml").is_file()
     assert "      - walk-it-off\n" in (project / "content" / "guide.yml").read_text(encoding="utf-8")
-    assert make_new(project, "ID=walk-it-off", "STAGE=keep-going").returncode == 2
+    assert run_make("new", "ID=walk-it-off", "STAGE=keep-going", cwd=project, timeout=120).returncode == 2
