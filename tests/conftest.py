@@ -6,13 +6,10 @@ import shutil
 
 import pytest
 
+from lighthouse import CHROMIUM_FLAGS as CHROMIUM_ARGS  # one set of flags for Debian's chromium, here and in make lighthouse
 from sitekit import ROOT, SiteServer, build, copy_project, free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,6 @@
 """The benchmark measures real work only if its synthetic guides are valid content."""
-import sys
-
+from bench_content import write_project
 from bounceback.content import read_guide
-from sitekit import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from bench_content import write_project  # noqa: E402
 
 
 def test_synthetic_guide_passes_every_check(tmp_path):

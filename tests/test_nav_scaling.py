@@ -4,17 +4,13 @@ With navigation.prune a page carries the top-level entries plus the children of 
 section on its own path. These tests count exactly that, on the nav render_nav returns for
 synthetic guides of 20 to 3,000 topics, and on pages of a real MkDocs build.
 """
-import sys
-
 import pytest
 
 from bounceback.model import guide_from_data, topic_from_data
 from bounceback.render import NAV_FLAT_LIMIT, NAV_GROUP_SIZE, render_nav, stage_path, topic_path
-from sitekit import ROOT, build
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from bench import NAV_LINK, hand_written_nav  # noqa: E402
-from bench_content import synthetic_guide, write_project  # noqa: E402
+from bench import NAV_LINK, hand_written_nav
+from bench_content import synthetic_guide, write_project
+from sitekit import build
 
 
 def guide_of(count: int):

@@ -1,14 +1,10 @@
 """scripts/serve_static.py serves a folder as GitHub Pages does: gzip for text, folder redirects, 404.html."""
 import gzip
 import http.client
-import sys
 
 import pytest
 
-from sitekit import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from serve_static import StaticServer  # noqa: E402
+from serve_static import StaticServer
 
 
 @pytest.fixture()
