@@ -44,8 +44,8 @@ def cold() -> None:
     """Forget what an earlier run compiled or cached: each build runs in a fresh process."""
     validate.compiled_schema.cache_clear()
     quickschema._compiled.clear()
-    text.blocks_html.cache_clear()
-    text.inline_html.cache_clear()
+    for cached in (text.blocks_html, text.inline_html, text.title_html, text.plain):
+        cached.cache_clear()
     render.render_checklist.cache_clear()
     gc.collect()
 

@@ -3,11 +3,17 @@
 All the work happens in the `bounceback` package; this file only hands its results to
 MkDocs. Pages are added in memory (File.generated), never written into docs/, so
 `mkdocs serve` does not rebuild in a loop.
+
+MkDocs' templates print titles and config texts as HTML, some as they are and some
+through `| e`. Every text we hand them (titles, descriptions, nav entries, site name,
+description and copyright) is escaped here once and marked as Markup, so a quote or `&`
+can neither break a tag nor be escaped twice.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -16,6 +22,22 @@ from bounceback.problems import format_problems
 from bounceback.render import render_nav, render_pages
 
 _pages = []
+_CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
+_META_TEXTS = ("title", "description")
+
+
+def as_markup(text):
+    """Plain text -> escaped Markup; Markup stays as it is (never escaped twice)."""
+    return text if isinstance(text, Markup) or not isinstance(text, str) else escape(text)
+
+
+def escaped_nav(nav):
+    """A nav with every title escaped once (its paths untouched)."""
+    if isinstance(nav, list):
+        return [escaped_nav(entry) for entry in nav]
+    if isinstance(nav, dict):
+        return {as_markup(title): escaped_nav(target) for title, target in nav.items()}
+    return nav
 
 
 def on_config(config):
@@ -27,14 +49,31 @@ def on_config(config):
     # "Suggest an edit" links: a plain link from extra.edit_base, never `repo_url` (with it,
     # Material would fetch repository stats from api.github.com: no third-party requests).
     _pages = render_pages(guide, edit_base=str(config.extra.get("edit_base") or ""))
-    config.nav = render_nav(guide, extra=config.nav or [])
+    config.nav = escaped_nav(render_nav(guide, extra=config.nav or []))
+    for key in _CONFIG_TEXTS:
+        config[key] = as_markup(config[key])
     return config
 
 
 def on_files(files, config):
+    """Add the generated pages; a page that would take the place of another file fails the build."""
     for page in _pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
-            files.remove(existing)
+            raise PluginError(f"generated page {page.path} would replace {config.docs_dir}/{existing.src_uri}: "
+                              "rename one of them (stage ids must not match a page in docs/)")
         files.append(File.generated(config, page.path, content=page.markdown))
+    owners: dict[str, File] = {}
+    for file in files:
+        other = owners.setdefault(file.dest_uri, file)
+        if other is not file:
+            raise PluginError(f"{other.src_uri} and {file.src_uri} would both be written to {file.dest_uri}: "
+                              "rename one of them")
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    for key in _META_TEXTS:
+        if key in page.meta:
+            page.meta[key] = as_markup(page.meta[key])
+    return markdown

@@ -6,7 +6,7 @@ from bounceback.content import read_guide
 from bounceback.load import load_text
 from bounceback.model import Guide, Stage, topic_from_data
 from bounceback.render import render_checklist, render_nav, render_pages, render_topic
-from bounceback.text import blocks_html, inline_html
+from bounceback.text import blocks_html, inline_html, plain, title_html
 from sitekit import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -33,7 +33,7 @@ def test_golden_topic_page():
 def test_rendering_is_deterministic():
     guide, _ = read_guide(ROOT / "content")
     first = [(p.path, p.markdown) for p in render_pages(guide)]
-    for cached in (render_checklist, blocks_html, inline_html):  # the second render must not replay the first
+    for cached in (render_checklist, blocks_html, inline_html, title_html, plain):  # no replay of the first render
         cached.cache_clear()
     again, _ = read_guide(ROOT / "content")
     assert first == [(p.path, p.markdown) for p in render_pages(again)]
@@ -49,7 +49,7 @@ def test_checklist_has_real_labelled_checkboxes():
 
 def test_text_is_escaped_and_links_kept_safe():
     assert inline_html("a <b>c</b> & *d*") == "a &lt;b&gt;c&lt;/b&gt; &amp; <em>d</em>"
-    assert blocks_html("[x](javascript:alert(1))") == '<p><a href="#">x</a></p>'
+    assert blocks_html("[x](javascript:alert(1))") == "<p>[x](javascript:alert(1))</p>"  # no link made
     assert blocks_html("# not a heading") == "<p># not a heading</p>"
     assert "<img" not in blocks_html("![pixel](https://tracker.example/p.gif)")
 

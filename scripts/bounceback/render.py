@@ -1,8 +1,10 @@
 """The guide -> Markdown pages for MkDocs. Pure: same guide in, same bytes out.
 
 Everything that comes from content is turned into HTML here (see text.py) and placed
-in raw HTML blocks, so MkDocs' own Markdown never interprets contributed text.
-Only the fixed section headings are Markdown, so they reach the table of contents.
+in raw HTML blocks, one line per fragment and never at the start of a line, so the
+engine's Markdown never interprets contributed text. Only the section headings are
+Markdown, so they reach the table of contents: fixed words, or a stage title with every
+mark escaped and an id of ours.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 from .model import Guide, Stage, Topic
 from .safety import is_safe_url
-from .text import attr, blocks_html, heading, inline_html, plain
+from .text import attr, blocks_html, heading, inline_html, plain, preformatted, title_html
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,15 @@ def _yaml_string(text: str) -> str:
 
 
 def _front_matter(title: str, description: str, tags: tuple[str, ...] = ()) -> str:
-    lines = ["---", f"title: {_yaml_string(attr(plain(title)))}", f"description: {_yaml_string(attr(plain(description)))}"]
+    """Title and description as plain text: the engine adapter escapes what it puts in markup."""
+    lines = ["---", f"title: {_yaml_string(plain(title))}", f"description: {_yaml_string(plain(description))}"]
     if tags:
         lines.append(f"tags: {json.dumps(list(tags))}")
     return "\n".join(lines + ["---", ""])
 
 
 def _topic_link(topic: Topic, depth: int) -> str:
-    return f'<a href="{_url(topic_path(topic.id), depth)}">{inline_html(topic.title)}</a>'
+    return f'<a href="{_url(topic_path(topic.id), depth)}">{title_html(topic.title)}</a>'
 
 
 @lru_cache(maxsize=4096)
@@ -101,13 +104,13 @@ def render_topic(topic: Topic, guide: Guide, edit_base: str = "") -> str:
     depth = _depth(topic_path(topic.id))
     stage = guide.stage_of(topic.id)
     steps = "\n".join(
-        f'<li><p class="bb-step__title"><strong>{inline_html(s.title)}</strong></p>\n{blocks_html(s.detail)}</li>'
+        f'<li><p class="bb-step__title"><strong>{title_html(s.title)}</strong></p>\n{blocks_html(s.detail)}</li>'
         for s in topic.steps
     )
     parts = [
         _front_matter(topic.title, topic.summary, topic.tags),
-        f'<p class="bb-stage"><a href="{_url(stage_path(stage.id), depth)}">{inline_html(stage.title)}</a></p>\n',
-        f"<h1>{inline_html(topic.title)}</h1>\n",
+        f'<p class="bb-stage"><a href="{_url(stage_path(stage.id), depth)}">{title_html(stage.title)}</a></p>\n',
+        f"<h1>{title_html(topic.title)}</h1>\n",
         f'<div class="bb-summary">\n{blocks_html(topic.summary)}\n</div>\n',
         "## Why it matters\n",
         f'<div class="bb-why">\n{blocks_html(topic.why)}\n</div>\n',
@@ -125,8 +128,8 @@ def render_topic(topic: Topic, guide: Guide, edit_base: str = "") -> str:
         for t in topic.templates:
             parts.append(
                 f'<div class="bb-template" id="template-{attr(t.id)}">\n'
-                f'<h3 class="bb-template__title">{inline_html(t.title)}</h3>\n'
-                f'<pre class="bb-template__body"><code>{attr(t.body.rstrip())}</code></pre>\n</div>\n'
+                f'<h3 class="bb-template__title">{title_html(t.title)}</h3>\n'
+                f'<pre class="bb-template__body"><code>{preformatted(t.body.rstrip())}</code></pre>\n</div>\n'
             )
     related = [guide.topics[r] for r in topic.related if r in guide.topics]
     if related:
@@ -152,7 +155,7 @@ def render_stage(stage: Stage, guide: Guide) -> str:
     depth = _depth(stage_path(stage.id))
     return "\n".join([
         _front_matter(stage.title, stage.summary),
-        f"<h1>{inline_html(stage.title)}</h1>\n",
+        f"<h1>{title_html(stage.title)}</h1>\n",
         f'<div class="bb-summary">\n{blocks_html(stage.summary)}\n</div>\n',
         _stage_list(stage, guide, depth),
     ])
@@ -162,12 +165,12 @@ def render_home(guide: Guide) -> str:
     """Meets the reader where they are, then shows the path through the stages."""
     parts = [
         _front_matter(guide.title, guide.welcome),
-        f"<h1>{inline_html(guide.title)}</h1>\n",
+        f"<h1>{title_html(guide.title)}</h1>\n",
         f'<div class="bb-welcome">\n{blocks_html(guide.welcome)}\n</div>\n',
     ]
     if guide.start:
         rows = "\n".join(
-            f"<li><strong>{inline_html(when)}</strong>: start with {_topic_link(guide.topics[topic_id], 0)}</li>"
+            f"<li><strong>{title_html(when)}</strong>: start with {_topic_link(guide.topics[topic_id], 0)}</li>"
             for when, topic_id in guide.start
         )
         parts += ["## Where are you today?\n", f'<ul class="bb-start">\n{rows}\n</ul>\n']
@@ -179,10 +182,16 @@ def render_home(guide: Guide) -> str:
     for number, stage in enumerate(guide.stages, 1):
         parts.append(
             f'<section class="bb-stage-card" aria-labelledby="stage-{attr(stage.id)}">\n'
-            f'<h3 id="stage-{attr(stage.id)}">{number}. <a href="{_url(stage_path(stage.id), 0)}">{inline_html(stage.title)}</a></h3>\n'
+            f'<h3 id="stage-{attr(stage.id)}">{number}. <a href="{_url(stage_path(stage.id), 0)}">{title_html(stage.title)}</a></h3>\n'
             f"{blocks_html(stage.summary)}\n{_stage_list(stage, guide, 0)}</section>\n"
         )
     return "\n".join(parts)
+
+
+def _stage_heading(stage: Stage) -> str:
+    """A stage's Markdown heading (for the table of contents) with an id of ours, never
+    one made from its title."""
+    return f"## {heading(stage.title)} {{#stage-{stage.id}}}\n"
 
 
 PLAN_PATH = "plan.md"
@@ -215,7 +224,7 @@ def render_plan(guide: Guide) -> str:
         f'print the <a href="{_url(WORKBOOK_PATH, depth)}">workbook</a>.</p></noscript>\n',
     ]
     for stage in guide.stages:
-        parts.append(f"## {heading(stage.title)}\n")
+        parts.append(_stage_heading(stage))
         rows = "\n".join(
             f'<li class="bb-plan__topic" {_item_data(guide.topics[t])}>{_topic_link(guide.topics[t], depth)} '
             f'<span class="bb-plan__progress" data-bb-progress></span>{_item_texts(guide.topics[t])}</li>'
@@ -236,7 +245,7 @@ def render_workbook(guide: Guide) -> str:
         "choose a blank copy when you print if you prefer.</p>\n",
     ]
     for stage in guide.stages:
-        parts.append(f"## {heading(stage.title)}\n")
+        parts.append(_stage_heading(stage))
         for topic_id in stage.topic_ids:
             topic = guide.topics[topic_id]
             questions = "\n".join(
@@ -287,12 +296,12 @@ def render_nav(guide: Guide, extra: list | None = None) -> list:
     for stage in guide.stages:
         links = [(plain(guide.topics[t].title), topic_path(t)) for t in stage.topic_ids]
         entries = _nav_links(links) if len(links) <= NAV_FLAT_LIMIT else _nav_groups(links)
-        nav.append({attr(plain(stage.title)): [stage_path(stage.id)] + entries})
+        nav.append({plain(stage.title): [stage_path(stage.id)] + entries})
     return nav + [{"Workbook": WORKBOOK_PATH}, {"Topics by tag": "tags.md"}] + list(extra or [])
 
 
 def _nav_links(links: list[tuple[str, str]]) -> list:
-    return [{attr(title): path} for title, path in links]
+    return [{title: path} for title, path in links]
 
 
 def _nav_groups(links: list[tuple[str, str]]) -> list:
@@ -304,7 +313,7 @@ def _nav_groups(links: list[tuple[str, str]]) -> list:
         per_group *= NAV_GROUP_SIZE
     count = -(-len(links) // per_group)
     groups = [links[i * len(links) // count:(i + 1) * len(links) // count] for i in range(count)]
-    return [{attr(f"{_short(g[0][0])} – {_short(g[-1][0])}"): _nav_groups(g)} for g in groups]
+    return [{f"{_short(g[0][0])} – {_short(g[-1][0])}": _nav_groups(g)} for g in groups]
 
 
 def _short(title: str, limit: int = 24) -> str:

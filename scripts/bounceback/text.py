@@ -1,91 +1,100 @@
-"""Contributed text -> safe HTML: inline Markdown only, every tag made by us.
+"""Contributed text -> HTML fragments that only our renderer's markup can shape.
 
-Text is HTML-escaped before Markdown sees it, so no markup from content can pass;
-images are switched off (they would load from other hosts) and unsafe links are
-neutralised even if validation was skipped.
+Inline Markdown (emphasis, strong, code, links) is parsed by markdown-it-py with raw HTML,
+entities, autolinks and images off, so every tag comes from its renderer and every
+character of content is escaped exactly once (`a > b && c` in code reads as typed).
+
+Every fragment is one line: content never starts a line of the Markdown page we hand
+the site engine, so no fence, attribute list, admonition, table or other line-start
+syntax in content can be read by it (MkDocs runs `fenced_code` before it stashes raw HTML).
 """
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
-import markdown
+from markdown_it import MarkdownIt
 
 from .safety import is_safe_url
 
-_BLOCKS_KEPT = {"empty", "paragraph"}
-_INLINE_DROPPED = ("html", "image_link", "image_reference", "short_image_ref", "autolink", "automail")
-_HREF = re.compile(r'href="([^"]*)"')
-# Characters that can start inline Markdown, an entity or a tag; controls include \n, \t and
-# the placeholders Python-Markdown uses. Text without any of them converts to itself.
-_MARKDOWN_CHARS = re.compile(r"[\\`*_\[\]!<>&\x00-\x1f\x7f]")
+_RULES = ["emphasis", "backticks", "link", "escape"]
 
 
-def _inline_markdown() -> markdown.Markdown:
-    md = markdown.Markdown(output_format="html")
-    for name in [item.name for item in md.parser.blockprocessors._priority]:
-        if name not in _BLOCKS_KEPT:
-            md.parser.blockprocessors.deregister(name)
-    for name in _INLINE_DROPPED:
-        if name in md.inlinePatterns:
-            md.inlinePatterns.deregister(name)
-    md.preprocessors.deregister("html_block")
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False}).enable(_RULES)
+    md.validateLink = is_safe_url  # an unsafe link stays text, whatever validation said
     return md
 
 
-_MD = _inline_markdown()
+_MD = _parser()
+# For titles placed inside our own links: a link in content keeps its words, not its <a>.
+_MD_NO_LINKS = _parser()
+_MD_NO_LINKS.add_render_rule("link_open", lambda *args: "")
+_MD_NO_LINKS.add_render_rule("link_close", lambda *args: "")
+
+# Characters that can start inline Markdown or need escaping; text without any of them
+# renders as itself, so it skips the parser (NUL too: markdown-it replaces it).
+_SPECIAL = re.compile(r'[\\`*_\[\]!<>&"\x00]')
 
 
-def _safe_href(match: re.Match) -> str:
-    return match.group(0) if is_safe_url(html.unescape(match.group(1))) else 'href="#"'
-
-
-@lru_cache(maxsize=65536)
-def blocks_html(text: str) -> str:
-    """One or more paragraphs of inline Markdown as <p> elements.
-
-    Cached (titles and summaries appear on several pages), and one line of text without
-    Markdown characters skips the Markdown run: same output, a fraction of the time.
-    """
-    if text and not _MARKDOWN_CHARS.search(text) and " ".join(text.split()) == text:
-        return f"<p>{text}</p>"
-    return _markdown_html(text)
-
-
-def _markdown_html(text: str) -> str:
-    """The full conversion: escape, inline Markdown, neutralise unsafe links."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    _MD.reset()
-    return _HREF.sub(_safe_href, _MD.convert(escaped))
+def one_line(text: str) -> str:
+    """All white space (line breaks of every kind included) folded to single spaces."""
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=65536)
 def inline_html(text: str) -> str:
-    """Inline Markdown for a single line (a title, a checklist item): no <p> wrapper."""
-    line = " ".join(text.split())
-    if line and not _MARKDOWN_CHARS.search(line):
-        return line  # what blocks_html would wrap in <p>, unwrapped
-    return blocks_html(line).removeprefix("<p>").removesuffix("</p>")
+    """Inline Markdown as HTML on one line: a checklist item, a summary paragraph."""
+    line = one_line(text)
+    return _MD.renderInline(line) if _SPECIAL.search(line) else line
 
 
+@lru_cache(maxsize=65536)
+def title_html(text: str) -> str:
+    """Like inline_html, without links: titles sit inside links of ours, and links don't nest."""
+    line = one_line(text)
+    return _MD_NO_LINKS.renderInline(line) if _SPECIAL.search(line) else line
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of a text field (split at blank lines), each folded to one line."""
+    return [line for line in (one_line(p) for p in re.split(r"\n[ \t]*\n", text)) if line]
+
+
+@lru_cache(maxsize=65536)
+def blocks_html(text: str) -> str:
+    """One <p> per paragraph, one line each. Cached: titles and summaries recur on pages."""
+    return "\n".join(f"<p>{inline_html(p)}</p>" for p in paragraphs(text))
+
+
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
-    """Text without Markdown marks, safe inside HTML attributes and page titles."""
-    without_tags = re.sub(r"<[^>]*>", "", inline_html(text))
-    return html.unescape(without_tags).replace("<", "").replace(">", "").replace('"', "'")
+    """The words of inline Markdown without its marks: page titles, labels, nav entries."""
+    line = one_line(text)
+    if not _SPECIAL.search(line):
+        return line
+    words = []
+    for token in _MD.parseInline(line)[0].children or []:
+        if token.type in ("text", "code_inline"):
+            words.append(token.content)
+    return "".join(words)
 
 
-_MARKDOWN_MARKS = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")  # Python-Markdown's escapable characters
+def preformatted(text: str) -> str:
+    """Text for a <pre>, escaped, its line breaks written as character references so
+    the fragment stays on one line of the page."""
+    return re.sub(r"\r\n|[\r\n]", "&#10;", attr(text))
+
+
+_MARKDOWN_MARKS = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")  # what Python-Markdown lets a backslash escape
 
 
 def heading(text: str) -> str:
     """Contributed text for a Markdown heading (kept Markdown so it reaches the table of
-    contents): plain, HTML-escaped, and every Markdown mark backslash-escaped, so no
-    link, attribute list or other syntax can come from content."""
+    contents): plain, HTML-escaped, every mark backslash-escaped; the caller gives the id."""
     return _MARKDOWN_MARKS.sub(r"\\\1", attr(plain(text)))
 
 
 def attr(text: str) -> str:
-    """Escape for an HTML attribute value (apostrophes stay readable)."""
-    # html.escape(text, quote=False) plus '"', spelled out: called for every id and title
+    """Escape for HTML text and attribute values (apostrophes stay readable)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
