@@ -1,7 +1,12 @@
 """Storage that throws or holds nonsense never breaks a page; progress moves by file, nowhere else."""
 import json
+import re
+from pathlib import Path
+
+import material as material_theme
 
 from readerkit import ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
+from sitekit import ROOT
 
 BLOCK_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
@@ -13,7 +18,6 @@ Object.defineProperty(window, 'localStorage', {
 FULL_STORAGE = """
 Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
 """
-
 
 
 def check_survives(page, site):
@@ -56,6 +60,58 @@ def test_corrupted_storage(page, site):
     reload_topic(page)
     assert ticked(page) == [ITEMS[0]]
     assert errors == []
+
+
+DARK = {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "teal", "accent": "deep-orange"}
+# Valid JSON of the wrong shape: each made Material's palette script or bundle throw on every page.
+BAD_PALETTES = ['{"index":"x"}', "[]", "1", '"str"', '{"color":null}', "null", '{"index":0}',
+                json.dumps({"index": 5, "color": DARK}), json.dumps({"index": 0, "color": DARK}),
+                json.dumps({"index": 1, "color": {**DARK, "bad key": "x"}}),
+                json.dumps({"index": 1, "color": {**DARK, "scheme": 1}}),
+                json.dumps({"index": 1, "color": {**DARK, "media": "(prefers-color-scheme)"}})]
+
+
+def test_saved_palette_of_the_wrong_shape_is_ignored(page, site):
+    errors = watch_errors(page)
+    page.goto(site.url)
+    for value in BAD_PALETTES:
+        page.evaluate("v => localStorage.setItem('/.__palette', v)", value)
+        page.reload()
+        page.wait_for_load_state("networkidle")
+        assert errors == [], value
+        assert page.get_attribute("body", "data-md-color-scheme") == "default", value
+    page.evaluate("v => localStorage.setItem('/.__palette', v)", json.dumps({"index": 1, "color": DARK}))
+    page.reload()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"  # a real choice still works
+    page.locator("label[for='__palette_0']").click()  # and switching back still saves
+    assert json.loads(page.evaluate("localStorage.getItem('/.__palette')"))["index"] == 0
+
+
+SHAPES = {  # key: (a value Material could have written, valid JSON it never writes)
+    "__tabs": (["Python"], {"0": "Python"}),
+    "__consent": ({"github": True}, {"github": "yes"}),
+    "__announce": (-12345, "12345"),
+    "__source": ({"stars": "1k", "forks": 3}, ["1k"]),
+    "__outdated": (False, "false"),
+}
+
+
+def test_storage_reads_return_only_the_shapes_material_expects(page, site):
+    page.goto(site.url)
+    for key, (good, bad) in SHAPES.items():
+        for value, expected in ((good, good), (bad, None)):
+            read = page.evaluate("([k, v]) => (localStorage.setItem('/.' + k, JSON.stringify(v)), __md_get(k))", [key, value])
+            assert read == expected, (key, value)
+    assert page.evaluate("localStorage.setItem('/.__new', '{}'), __md_get('__new')") is None  # a key not checked: null
+
+
+def test_every_key_material_reads_has_a_shape_check():
+    material = Path(material_theme.__file__).parent / "templates"
+    used = {key for path in [*material.glob("assets/javascripts/bundle.*.js"), *material.rglob("partials/**/*.html")]
+            for key in re.findall(r'__md_get\("(\w+)"', path.read_text(encoding="utf-8"))}
+    ours = (ROOT / "overrides/partials/javascripts/base.html").read_text(encoding="utf-8")
+    checked = set(re.findall(r"[(,{](__\w+):", ours.split("__md_shape=", 1)[1]))
+    assert used and used <= checked, used - checked
 
 
 def test_export_then_import_in_a_fresh_browser(browser, site, tmp_path):
