@@ -15,9 +15,11 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from bounceback.content import read_guide
+from bounceback.csp import with_policy
 from bounceback.problems import format_problems
 from bounceback.render import render_nav, render_pages
 
@@ -77,3 +79,15 @@ def on_page_markdown(markdown, page, config, files):
         if key in page.meta:
             page.meta[key] = as_markup(page.meta[key])
     return markdown
+
+
+# Last of all plugins, so the hashes cover every script anything else put in the page.
+@event_priority(-100)
+def on_post_page(output, page, config):
+    return with_policy(output)
+
+
+@event_priority(-100)
+def on_post_template(output, template_name, config):
+    """Theme pages that are no Page (404.html) get the policy too; sitemap.xml does not."""
+    return with_policy(output) if template_name.endswith(".html") else output

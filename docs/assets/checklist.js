@@ -340,12 +340,13 @@
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    message("Exported " + count + (count === 1 ? " tick" : " ticks") + " to " + name + ".");
+    message("Exported " + ticks(count) + " to " + name + ".");
   }
 
-  /* Every id a progress file may name, old ids included: "topic/item" -> [topic, item]. */
+  /* Every id a progress file may name, old ids included: "topic/item" -> [topic, item].
+     No prototype, so a name such as "constructor" finds nothing. */
   function knownIds() {
-    var known = {};
+    var known = Object.create(null);
     all(".bb-plan__topic[data-topic]").forEach(function (row) {
       var state = topicState(row);
       state.items.forEach(function (item) {
@@ -354,6 +355,25 @@
       });
     });
     return known;
+  }
+
+  function ticks(n) {
+    return n + (n === 1 ? " tick" : " ticks");
+  }
+
+  function were(n) {
+    return n === 1 ? " was" : " were";
+  }
+
+  /* What an import did and no more: a tick the browser would not store is not called imported. */
+  function importReport(n) {
+    var parts = [];
+    if (n.saved || !n.unsaved) parts.push("Imported " + ticks(n.saved) + ".");
+    if (n.unsaved) parts.push((n.saved ? n.unsaved + " more" : ticks(n.unsaved)) + " could not be saved in this browser; " +
+      (n.unsaved === 1 ? "it shows" : "they show") + " for this visit only.");
+    if (n.gone) parts.push(ticks(n.gone) + were(n.gone) + " for items no longer in the guide and" + were(n.gone) + " ignored.");
+    if (n.odd) parts.push(n.odd + (n.odd === 1 ? " entry" : " entries") + were(n.odd) + " not true or false and" + were(n.odd) + " ignored.");
+    return parts.join(" ");
   }
 
   function importProgress(input) {
@@ -369,22 +389,18 @@
         return message("That progress file has a format this version of the guide can't read, so nothing was imported.");
       }
       var known = knownIds();
-      var added = 0;
-      var ignored = 0;
+      var n = { saved: 0, unsaved: 0, gone: 0, odd: 0 };
       Object.keys(data.ticks).forEach(function (id) {
-        if (data.ticks[id] !== true) return;
-        if (!known[id]) {
-          ignored++;
-          return;
-        }
-        write(keyOf(known[id][0], known[id][1]), true);
-        added++;
+        var value = data.ticks[id];
+        // Not "topic/item" (__proto__, constructor...): not a tick, so neither counted nor stored.
+        if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id)) return;
+        if (typeof value !== "boolean") n.odd++;
+        // false is "not ticked": an import adds ticks and never clears one.
+        else if (value && !known[id]) n.gone++;
+        else if (value) n[write(keyOf(known[id][0], known[id][1]), true) ? "saved" : "unsaved"]++;
       });
       refresh();
-      message("Imported " + added + (added === 1 ? " tick." : " ticks.") + (ignored
-        ? " " + ignored + (ignored === 1 ? " tick was" : " ticks were") + " for items no longer in the guide and " +
-          (ignored === 1 ? "was" : "were") + " ignored."
-        : ""));
+      message(importReport(n));
     }).catch(function () {
       message("That file could not be read, so nothing was imported.");
     }).then(function () {

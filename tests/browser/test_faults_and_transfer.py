@@ -1,7 +1,13 @@
-"""Storage that throws or holds nonsense never breaks a page; progress moves by file, nowhere else."""
+"""Storage that throws or holds nonsense never breaks a page; an import says only what it did; progress moves by file, nowhere else."""
 import json
+import re
+from pathlib import Path
+
+import material as material_theme
+import pytest
 
 from readerkit import ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
+from sitekit import ROOT
 
 BLOCK_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
@@ -13,7 +19,6 @@ Object.defineProperty(window, 'localStorage', {
 FULL_STORAGE = """
 Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
 """
-
 
 
 def check_survives(page, site):
@@ -58,6 +63,58 @@ def test_corrupted_storage(page, site):
     assert errors == []
 
 
+DARK = {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "teal", "accent": "deep-orange"}
+# Valid JSON of the wrong shape: each made Material's palette script or bundle throw on every page.
+BAD_PALETTES = ['{"index":"x"}', "[]", "1", '"str"', '{"color":null}', "null", '{"index":0}',
+                json.dumps({"index": 5, "color": DARK}), json.dumps({"index": 0, "color": DARK}),
+                json.dumps({"index": 1, "color": {**DARK, "bad key": "x"}}),
+                json.dumps({"index": 1, "color": {**DARK, "scheme": 1}}),
+                json.dumps({"index": 1, "color": {**DARK, "media": "(prefers-color-scheme)"}})]
+
+
+def test_saved_palette_of_the_wrong_shape_is_ignored(page, site):
+    errors = watch_errors(page)
+    page.goto(site.url)
+    for value in BAD_PALETTES:
+        page.evaluate("v => localStorage.setItem('/.__palette', v)", value)
+        page.reload()
+        page.wait_for_load_state("networkidle")
+        assert errors == [], value
+        assert page.get_attribute("body", "data-md-color-scheme") == "default", value
+    page.evaluate("v => localStorage.setItem('/.__palette', v)", json.dumps({"index": 1, "color": DARK}))
+    page.reload()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"  # a real choice still works
+    page.locator("label[for='__palette_0']").click()  # and switching back still saves
+    assert json.loads(page.evaluate("localStorage.getItem('/.__palette')"))["index"] == 0
+
+
+SHAPES = {  # key: (a value Material could have written, valid JSON it never writes)
+    "__tabs": (["Python"], {"0": "Python"}),
+    "__consent": ({"github": True}, {"github": "yes"}),
+    "__announce": (-12345, "12345"),
+    "__source": ({"stars": "1k", "forks": 3}, ["1k"]),
+    "__outdated": (False, "false"),
+}
+
+
+def test_storage_reads_return_only_the_shapes_material_expects(page, site):
+    page.goto(site.url)
+    for key, (good, bad) in SHAPES.items():
+        for value, expected in ((good, good), (bad, None)):
+            read = page.evaluate("([k, v]) => (localStorage.setItem('/.' + k, JSON.stringify(v)), __md_get(k))", [key, value])
+            assert read == expected, (key, value)
+    assert page.evaluate("localStorage.setItem('/.__new', '{}'), __md_get('__new')") is None  # a key not checked: null
+
+
+def test_every_key_material_reads_has_a_shape_check():
+    material = Path(material_theme.__file__).parent / "templates"
+    used = {key for path in [*material.glob("assets/javascripts/bundle.*.js"), *material.rglob("partials/**/*.html")]
+            for key in re.findall(r'__md_get\("(\w+)"', path.read_text(encoding="utf-8"))}
+    ours = (ROOT / "overrides/partials/javascripts/base.html").read_text(encoding="utf-8")
+    checked = set(re.findall(r"[(,{](__\w+):", ours.split("__md_shape=", 1)[1]))
+    assert used and used <= checked, used - checked
+
+
 def test_export_then_import_in_a_fresh_browser(browser, site, tmp_path):
     old = browser.new_context()
     page = old.new_page()
@@ -81,12 +138,7 @@ def test_export_then_import_in_a_fresh_browser(browser, site, tmp_path):
     exported.write_text(json.dumps(data))
     fresh = browser.new_context()
     page = fresh.new_page()
-    page.goto(f"{site.url}plan/")
-    page.wait_for_selector("[data-bb-tools][data-bb-ready]")
-    page.locator("input[data-bb-import]").set_input_files(str(exported))
-    message = page.locator(".bb-tools__message")
-    message.filter(has_text="Imported").wait_for()
-    assert message.inner_text() == (
+    assert import_file(page, site, exported) == (
         "Imported 2 ticks. 1 tick was for items no longer in the guide and was ignored."
     )
     open_topic(page, site)
@@ -97,7 +149,63 @@ def test_export_then_import_in_a_fresh_browser(browser, site, tmp_path):
 def test_import_refuses_a_foreign_file(page, site, tmp_path):
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"hello": "world"}))
+    assert "not a Bounce Back progress file" in import_file(page, site, other)
+
+
+def progress_file(tmp_path, ticks: str):
+    """A progress file whose "ticks" is the JSON text given, so it may hold keys like __proto__."""
+    path = tmp_path / "progress.json"
+    path.write_text('{"format": "bounce-back-progress", "version": 1, "ticks": %s}' % ticks)
+    return path
+
+
+ROOM_FOR_ONE_TICK = """
+const setItem = Storage.prototype.setItem;
+let ticks = 0;
+Storage.prototype.setItem = function (key, value) {
+  if (key.startsWith('bounceback:') && ticks++ >= 1) throw new DOMException('quota', 'QuotaExceededError');
+  return setItem.call(this, key, value);
+};
+"""
+
+
+@pytest.mark.parametrize("storage, said", [
+    (FULL_STORAGE, "2 ticks could not be saved in this browser; they show for this visit only."),
+    (ROOM_FOR_ONE_TICK, "Imported 1 tick. 1 more could not be saved in this browser; it shows for this visit only."),
+], ids=["full", "room-for-one"])
+def test_import_that_cannot_be_saved_says_so_and_lasts_the_visit(context, site, tmp_path, storage, said):
+    context.add_init_script(storage)
+    page = context.new_page()
+    errors = watch_errors(page)
+    path = progress_file(tmp_path, json.dumps({f"{TOPIC}/{ITEMS[0]}": True, f"{TOPIC}/{ITEMS[1]}": True}))
+    assert import_file(page, site, path) == said
+    assert "can't be saved" in page.locator("article .bb-note").inner_text()
+    row = page.locator(f".bb-plan__topic[data-topic='{TOPIC}']")
+    assert row.locator("[data-bb-progress]").inner_text() == f"2 of {len(ITEMS)} done"
+    row.locator("a").click()  # instant navigation: the same visit, so the ticks are still here
+    page.wait_for_selector(f"article .bb-checklist[data-topic='{TOPIC}'][data-bb-ready]")
+    assert ticked(page) == ITEMS[:2]
+    assert errors == []
+
+
+def test_import_counts_only_true_ticks_of_real_ids(page, site, tmp_path):
+    prototype = ", ".join(f'"{key}": true' for key in
+                          ("__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "valueOf"))
+    odd = dict(zip(ITEMS[1:5], ["yes", 1, None, {}]))
+    entries = {f"{TOPIC}/{item}": value for item, value in {ITEMS[0]: True, **odd, ITEMS[5]: False}.items()}
+    path = progress_file(tmp_path, "{%s, %s" % (prototype, json.dumps(entries)[1:]))
+    assert import_file(page, site, path) == "Imported 1 tick. 4 entries were not true or false and were ignored."
+    stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('bounceback:'))")
+    assert stored == [f"bounceback:/:{TOPIC}:{ITEMS[0]}"]
+    open_topic(page, site)
+    assert ticked(page) == [ITEMS[0]]
+
+
+def import_file(page, site, path) -> str:
+    """Import a file on My plan and return what the page says about it."""
     page.goto(f"{site.url}plan/")
     page.wait_for_selector("[data-bb-tools][data-bb-ready]")
-    page.locator("input[data-bb-import]").set_input_files(str(other))
-    page.locator(".bb-tools__message", has_text="not a Bounce Back progress file").wait_for()
+    page.locator("input[data-bb-import]").set_input_files(str(path))
+    message = page.locator(".bb-tools__message")
+    message.filter(has_text=re.compile(".")).wait_for()
+    return message.inner_text()
