@@ -7,7 +7,8 @@ MkDocs. Pages are added in memory (File.generated), never written into docs/, so
 MkDocs' templates print titles and config texts as HTML, some as they are and some
 through `| e`. Every text we hand them (titles, descriptions, nav entries, site name,
 description and copyright) is escaped here once and marked as Markup, so a quote or `&`
-can neither break a tag nor be escaped twice.
+can neither break a tag nor be escaped twice. Every finished page gets its
+Content-Security-Policy last (bounceback.csp).
 """
 from __future__ import annotations
 
