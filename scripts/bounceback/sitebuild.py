@@ -1,6 +1,7 @@
 """Build the site beside the last good one and swap it in only when the build passed.
 
-A failed build (bad content, a strict-mode warning) leaves `site/` exactly as it was.
+A failed build (bad content, a strict-mode warning) leaves `site/` exactly as it was, and
+a build only ever replaces a folder an earlier build made (siteguard).
 Two builds of the same files give the same bytes: the only date MkDocs writes (sitemap
 `lastmod`, the sitemap.xml.gz header) comes from SOURCE_DATE_EPOCH, which we set to the
 newest source file's time unless the caller chose one (CI passes the commit's time).
@@ -14,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .siteguard import MARKER, MARKER_TEXT, check_site
+
 
 def source_date_epoch(config: Path) -> int:
     """Time of the newest file the site is built from: mkdocs.yml, content/, docs/, overrides/."""
@@ -23,7 +26,8 @@ def source_date_epoch(config: Path) -> int:
 
 
 def build_site(config: Path, site: Path) -> int:
-    site = site.resolve()
+    """Raises SiteRefused (exit 2, nothing written) for a --site that is not our own output."""
+    site = check_site(config, site)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     umask = os.umask(0)
@@ -39,6 +43,7 @@ def build_site(config: Path, site: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site.name}/ was left as it was", file=sys.stderr)
         return 1
+    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # written last: a whole site
     old = None
     if site.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
