@@ -108,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"bounceback {args.command}: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM during a build: 130 or 143, as a shell reports them
+        return 128 + getattr(exc, "signum", 2)
     except Exception as exc:  # a bug of ours: one clear line, not a traceback
         if os.environ.get("BOUNCEBACK_DEBUG"):
             raise
