@@ -5,6 +5,10 @@ symlink, a file) would delete someone's work. A build replaces a folder only whe
 carries MARKER, the file every build writes into its output last, or when the folder is
 empty (as `mkdir out` or a temp folder leaves it); a --site that does not exist yet is a
 first build. Anything else is refused before a single byte is written.
+
+MARKER is written after MkDocs has finished, so the strict build never sees it. It is a
+dotfile: actions/upload-pages-artifact v3 (pages.yml) publishes it as a one-line text
+file, v4 and later leave dotfiles out; neither needs a change.
 """
 from __future__ import annotations
 
