@@ -6,34 +6,20 @@ import gzip
 import os
 import re
 import shutil
-import subprocess
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from contribkit import run_cli, run_make, tree_digest
+from contribkit import leftovers, run_build, run_cli, run_make, tree_digest
 
 BROKEN = Path(__file__).parent / "broken"
-
-
-def build(project: Path, site: str = "site", env: dict | None = None) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    return subprocess.run(
-        [sys.executable, "-m", "bounceback.cli", "build", "--config", "mkdocs.yml", "--site", site],
-        cwd=project, env={**clean, **(env or {})}, capture_output=True, text=True, timeout=300,
-    )
-
-
-def leftovers(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
 
 
 @pytest.fixture(scope="module")
 def built_project(project_copy):
     project = project_copy()
-    result = build(project)
+    result = run_build(project)
     assert result.returncode == 0, result.stderr
     return project
 
@@ -59,7 +45,7 @@ def test_failed_build_leaves_the_last_good_site_untouched(built_project, breakag
         guide.write_text(original.replace("stages:\n", "stages: [\n", 1), encoding="utf-8")
         undo.append(lambda: guide.write_text(original, encoding="utf-8"))
     try:
-        result = build(project)
+        result = run_build(project)
         assert result.returncode == 1
         assert "build failed: site/ was left as it was" in result.stderr
         assert tree_digest(project / "site") == site_before
@@ -86,7 +72,7 @@ def test_failed_check_changes_nothing(project_copy):
 def test_successful_build_swaps_in_a_readable_site(built_project):
     project = built_project
     (project / "site" / "stale-file.txt").write_text("from an older build", encoding="utf-8")
-    result = build(project)
+    result = run_build(project)
     assert result.returncode == 0, result.stderr
     assert not (project / "site" / "stale-file.txt").exists()
     assert (project / "site" / "index.html").is_file()
@@ -98,8 +84,8 @@ def test_successful_build_swaps_in_a_readable_site(built_project):
 
 def test_two_builds_of_the_same_content_give_the_same_bytes(project_copy):
     project = project_copy()
-    assert build(project, "site-a").returncode == 0
-    assert build(project, "site-b").returncode == 0
+    assert run_build(project, "site-a").returncode == 0
+    assert run_build(project, "site-b").returncode == 0
     first, second = tree_digest(project / "site-a"), tree_digest(project / "site-b")
     assert len(first) > 50
     assert first == second
@@ -112,7 +98,7 @@ def test_build_date_comes_from_the_sources_not_the_clock(project_copy):
     stamp = datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone.utc).timestamp()
     for path in [project / "mkdocs.yml", *project.rglob("*")]:
         os.utime(path, (stamp, stamp))
-    assert build(project).returncode == 0
+    assert run_build(project).returncode == 0
     sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
     assert dates == {"2021-03-04"}
@@ -120,6 +106,6 @@ def test_build_date_comes_from_the_sources_not_the_clock(project_copy):
     assert gzip.decompress(raw).decode("utf-8") == sitemap
     assert int.from_bytes(raw[4:8], "little") == int(datetime(2021, 3, 4, tzinfo=timezone.utc).timestamp())
 
-    assert build(project, "site-ci", env={"SOURCE_DATE_EPOCH": "1700000000"}).returncode == 0  # CI: commit time
+    assert run_build(project, "site-ci", env={"SOURCE_DATE_EPOCH": "1700000000"}).returncode == 0  # CI: commit time
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (project / "site-ci" / "sitemap.xml").read_text()))
     assert dates == {"2023-11-14"}

@@ -56,9 +56,13 @@ def cmd_render(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from .siteguard import SiteRefused
     from .sitebuild import build_site
 
-    return build_site(Path(args.config), Path(args.site))
+    try:
+        return build_site(Path(args.config), Path(args.site))
+    except SiteRefused as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_new(args) -> int:
@@ -85,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--out", required=True)
     render.add_argument("--format", choices=["text", "github"])
     render.set_defaults(run=cmd_render)
-    build = sub.add_parser("build", help="mkdocs build --strict elsewhere, then swap it into place")
+    build = sub.add_parser("build", help="mkdocs build --strict elsewhere, then swap it into place "
+                           "(only over a folder an earlier build made)")
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site", default="site")
     build.set_defaults(run=cmd_build)
@@ -103,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"bounceback {args.command}: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM during a build: 130 or 143, as a shell reports them
+        return 128 + getattr(exc, "signum", 2)
     except Exception as exc:  # a bug of ours: one clear line, not a traceback
         if os.environ.get("BOUNCEBACK_DEBUG"):
             raise

@@ -1,18 +1,40 @@
 """Build the site beside the last good one and swap it in only when the build passed.
 
-A failed build (bad content, a strict-mode warning) leaves `site/` exactly as it was.
-Two builds of the same files give the same bytes: the only date MkDocs writes (sitemap
-`lastmod`, the sitemap.xml.gz header) comes from SOURCE_DATE_EPOCH, which we set to the
-newest source file's time unless the caller chose one (CI passes the commit's time).
+A failed build (bad content, a strict-mode warning) or an interrupted one (Ctrl-C,
+SIGTERM, even SIGKILL) leaves `site/` exactly as it was, and only ever replaces a folder
+an earlier build made (siteguard). Two builds of the same files give the same bytes: the
+only date MkDocs writes (sitemap `lastmod`, the sitemap.xml.gz header) comes from
+SOURCE_DATE_EPOCH, which we set to the newest source file's time unless the caller chose
+one (CI passes the commit's time).
+
+MkDocs runs in this process, not as a child: a build killed by any signal, SIGKILL
+included, can leave no process behind, because there is only the one. (A child would need
+PR_SET_PDEATHSIG, Linux only and racing with the parent's own death, or process-group
+bookkeeping that SIGKILL skips.) SIGINT and SIGTERM unwind like Ctrl-C, so the staging
+folder is removed on the way out; what SIGKILL leaves is cleared by the next build, and
+the swap itself is safe against it (siteswap).
 """
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
+import signal
 import sys
-import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+
+from .siteguard import check_site
+from .siteswap import clear_leftovers, mark, new_staging, parent_locked, recover, remove, swap_in
+
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived during a build; the exit status is 128 + signum."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
 def source_date_epoch(config: Path) -> int:
@@ -23,28 +45,107 @@ def source_date_epoch(config: Path) -> int:
 
 
 def build_site(config: Path, site: Path) -> int:
-    site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; a site must be readable
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(config)))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging)],
-        env=env,
-    )
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"build failed: {site.name}/ was left as it was", file=sys.stderr)
-        return 1
-    old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
-        os.replace(site, old / site.name)
-    os.replace(staging, site)
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
-    print(f"built {site.name}/")
-    return 0
+    """`mkdocs build --strict` into a staging folder beside `site`, swapped in only when it passed.
+
+    Raises SiteRefused (exit 2, nothing written) for a --site that is not our own output
+    or not writable, Interrupted on SIGINT/SIGTERM (after removing the staging folder)."""
+    target = check_site(config, site)
+    with _Signals() as signals, parent_locked(target):
+        staging = new_staging(target)
+        try:
+            recover(target)
+            clear_leftovers(target, keep=staging)
+            built = _run_mkdocs(config, staging) and _commit(staging, target, signals)
+        except Interrupted:
+            print(f"build interrupted: {target.name}/ was left as it was", file=sys.stderr)
+            raise
+        finally:
+            if os.path.lexists(staging):
+                remove(staging)
+        if built:
+            print(f"built {target.name}/")
+            return 0
+    print(f"build failed: {target.name}/ was left as it was", file=sys.stderr)
+    return 1
+
+
+def _commit(staging: Path, site: Path, signals: "_Signals") -> bool:
+    """Mark the finished build, put it at `site` and delete the one it replaced; False (and
+    `site` as it was) when the swap fails, e.g. for a --site that is a mount point."""
+    mark(staging)
+    signals.hold()
+    try:
+        previous = swap_in(staging, site)
+    except OSError as exc:
+        print(f"could not move the build into {site}: {exc.strerror}", file=sys.stderr)
+        return False
+    if previous is not None:
+        remove(previous)
+    return True
+
+
+def _run_mkdocs(config: Path, site_dir: Path) -> bool:
+    """What `mkdocs build --strict` does, with its log lines, but in this process; False on failure."""
+    from mkdocs import config as mkdocs_config, exceptions
+    from mkdocs.__main__ import State, _enable_warnings
+    from mkdocs.commands import build
+
+    log = State()  # mkdocs' own "INFO    -  ..." lines on stderr, as the command prints them
+    _enable_warnings()
+    try:
+        with _source_date(config):
+            cfg = mkdocs_config.load_config(config_file=str(config), strict=True, site_dir=str(site_dir))
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                build.build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+    except exceptions.MkDocsException as exc:  # config errors, strict-mode warnings, PluginError
+        exc.show()
+        return False
+    except Exception as exc:  # a plugin or hook crashed: a failed build, as with `mkdocs build`
+        print(f"mkdocs stopped: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return False
+    finally:
+        del log
+    return True
+
+
+@contextmanager
+def _source_date(config: Path):
+    """SOURCE_DATE_EPOCH for this build: the caller's, else the newest source file's time."""
+    chosen = "SOURCE_DATE_EPOCH" in os.environ
+    if not chosen:
+        os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(config))
+    try:
+        yield
+    finally:
+        if not chosen:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+class _Signals:
+    """While a build runs, SIGINT and SIGTERM raise Interrupted so that `finally` blocks
+    clean up. From hold() on (the swap is about to start, the build is finished) they are
+    ignored, so the swap always completes and is never reported as interrupted. SIGKILL
+    cannot be caught; the swap is safe against it (siteswap)."""
+
+    def __init__(self):
+        self.held = False
+        self.previous: dict = {}
+
+    def __enter__(self) -> "_Signals":
+        if threading.current_thread() is threading.main_thread():  # the only thread that may set handlers
+            self.previous = {signum: signal.signal(signum, self._handle) for signum in _SIGNALS}
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+
+    def hold(self) -> None:
+        self.held = True
+
+    def _handle(self, signum, frame) -> None:
+        if not self.held:
+            raise Interrupted(signum)
