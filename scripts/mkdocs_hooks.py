@@ -25,6 +25,7 @@ from bounceback.problems import format_problems
 from bounceback.render import render_nav, render_pages
 
 _pages = []
+_serving = False  # `mkdocs serve` adds live reload's inline script after us: no policy there
 _CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
 _META_TEXTS = ("title", "description")
 
@@ -41,6 +42,11 @@ def escaped_nav(nav):
     if isinstance(nav, dict):
         return {as_markup(title): escaped_nav(target) for title, target in nav.items()}
     return nav
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
@@ -85,10 +91,10 @@ def on_page_markdown(markdown, page, config, files):
 # Last of all plugins, so the hashes cover every script anything else put in the page.
 @event_priority(-100)
 def on_post_page(output, page, config):
-    return with_policy(output)
+    return output if _serving else with_policy(output)
 
 
 @event_priority(-100)
 def on_post_template(output, template_name, config):
     """Theme pages that are no Page (404.html) get the policy too; sitemap.xml does not."""
-    return with_policy(output) if template_name.endswith(".html") else output
+    return with_policy(output) if template_name.endswith(".html") and not _serving else output
