@@ -318,19 +318,19 @@
   }
 
   function exportProgress() {
-    var ticks = {};
+    var ticked = {};
     var count = 0;
     all(".bb-plan__topic[data-topic]").forEach(function (row) {
       var state = topicState(row);
       state.items.forEach(function (item) {
         if (state.ticks[item]) {
-          ticks[state.topic + "/" + item] = true;
+          ticked[state.topic + "/" + item] = true;
           count++;
         }
       });
     });
     var now = new Date();
-    var data = { format: FORMAT, version: 1, exported: now.toISOString(), ticks: ticks };
+    var data = { format: FORMAT, version: 1, exported: now.toISOString(), ticks: ticked };
     var name = "bounce-back-progress-" + now.toISOString().slice(0, 10) + ".json";
     var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" }));
     var link = make("a");
@@ -368,11 +368,12 @@
   /* What an import did and no more: a tick the browser would not store is not called imported. */
   function importReport(n) {
     var parts = [];
-    if (n.saved || !n.unsaved) parts.push("Imported " + ticks(n.saved) + ".");
+    if (n.saved || !(n.unsaved || n.had)) parts.push("Imported " + ticks(n.saved) + ".");
+    if (n.had) parts.push(ticks(n.had) + were(n.had) + " already here.");
     if (n.unsaved) parts.push((n.saved ? n.unsaved + " more" : ticks(n.unsaved)) + " could not be saved in this browser; " +
       (n.unsaved === 1 ? "it shows" : "they show") + " for this visit only.");
     if (n.gone) parts.push(ticks(n.gone) + were(n.gone) + " for items no longer in the guide and" + were(n.gone) + " ignored.");
-    if (n.odd) parts.push(n.odd + (n.odd === 1 ? " entry" : " entries") + were(n.odd) + " not true or false and" + were(n.odd) + " ignored.");
+    if (n.odd) parts.push(n.odd + (n.odd === 1 ? " entry" : " entries") + were(n.odd) + " not a tick of this guide (true or false for a topic/item id) and" + were(n.odd) + " ignored.");
     return parts.join(" ");
   }
 
@@ -382,22 +383,27 @@
     file.text().then(function (text) {
       var data = null;
       try { data = JSON.parse(text); } catch (e) { /* reported below */ }
-      if (!data || data.format !== FORMAT || !data.ticks || typeof data.ticks !== "object") {
+      if (!data || data.format !== FORMAT || !data.ticks || typeof data.ticks !== "object" || Array.isArray(data.ticks)) {
         return message("That file is not a Bounce Back progress file, so nothing was imported.");
       }
       if (data.version !== 1) {
         return message("That progress file has a format this version of the guide can't read, so nothing was imported.");
       }
       var known = knownIds();
-      var n = { saved: 0, unsaved: 0, gone: 0, odd: 0 };
+      var n = { saved: 0, unsaved: 0, gone: 0, odd: 0, had: 0 };
+      var done = Object.create(null); // one count per box, however many old ids name it
       Object.keys(data.ticks).forEach(function (id) {
         var value = data.ticks[id];
-        // Not "topic/item" (__proto__, constructor...): not a tick, so neither counted nor stored.
-        if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id)) return;
-        if (typeof value !== "boolean") n.odd++;
+        // Not "topic/item" (__proto__, constructor...) or not true/false: never stored, only counted.
+        if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id) || typeof value !== "boolean") n.odd++;
         // false is "not ticked": an import adds ticks and never clears one.
         else if (value && !known[id]) n.gone++;
-        else if (value) n[write(keyOf(known[id][0], known[id][1]), true) ? "saved" : "unsaved"]++;
+        else if (value && !done[known[id].join("/")]) {
+          var key = keyOf(known[id][0], known[id][1]);
+          done[known[id].join("/")] = true;
+          if (read(key) === "1") n.had++;
+          else n[write(key, true) ? "saved" : "unsaved"]++;
+        }
       });
       refresh();
       message(importReport(n));

@@ -81,9 +81,10 @@ def plain(text: str) -> str:
 
 
 def preformatted(text: str) -> str:
-    """Text for a <pre>, escaped, its line breaks written as character references so
-    the fragment stays on one line of the page."""
-    return re.sub(r"\r\n|[\r\n]", "&#10;", attr(text))
+    """Text for a <pre>, escaped, its line breaks written as character references so the
+    fragment stays on one line of the page; tabs too, or Markdown would expand them to
+    spaces counted from the start of that long line."""
+    return re.sub(r"\r\n|[\r\n]", "&#10;", attr(text)).replace("\t", "&#9;")
 
 
 _MARKDOWN_MARKS = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")  # what Python-Markdown lets a backslash escape

@@ -7,7 +7,7 @@ import material as material_theme
 import pytest
 
 from readerkit import ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
-from sitekit import ROOT
+from sitekit import ROOT, SiteServer, build, free_port
 
 BLOCK_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
@@ -67,6 +67,7 @@ DARK = {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "
 # Valid JSON of the wrong shape: each made Material's palette script or bundle throw on every page.
 BAD_PALETTES = ['{"index":"x"}', "[]", "1", '"str"', '{"color":null}', "null", '{"index":0}',
                 json.dumps({"index": 5, "color": DARK}), json.dumps({"index": 0, "color": DARK}),
+                '{"index":5,"color":{}}', '{"index":-1,"color":{}}', '{"index":1,"color":{"scheme":"slate"}}',
                 json.dumps({"index": 1, "color": {**DARK, "bad key": "x"}}),
                 json.dumps({"index": 1, "color": {**DARK, "scheme": 1}}),
                 json.dumps({"index": 1, "color": {**DARK, "media": "(prefers-color-scheme)"}})]
@@ -124,8 +125,11 @@ def test_export_then_import_in_a_fresh_browser(browser, site, tmp_path):
     tick(page, TOPIC, ITEMS[0])
     tick(page, TOPIC, ITEMS[2])
     page.goto(f"{site.url}plan/")
+    errors = watch_errors(page)
     with page.expect_download() as download:
         page.locator("button", has_text="Export").click()
+    assert page.locator(".bb-tools__message").inner_text().startswith("Exported 2 ticks to bounce-back-progress-")
+    assert errors == []
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text())
@@ -194,7 +198,8 @@ def test_import_counts_only_true_ticks_of_real_ids(page, site, tmp_path):
     odd = dict(zip(ITEMS[1:5], ["yes", 1, None, {}]))
     entries = {f"{TOPIC}/{item}": value for item, value in {ITEMS[0]: True, **odd, ITEMS[5]: False}.items()}
     path = progress_file(tmp_path, "{%s, %s" % (prototype, json.dumps(entries)[1:]))
-    assert import_file(page, site, path) == "Imported 1 tick. 4 entries were not true or false and were ignored."
+    assert import_file(page, site, path) == ("Imported 1 tick. 10 entries were not a tick of this guide "
+                                             "(true or false for a topic/item id) and were ignored.")
     stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('bounceback:'))")
     assert stored == [f"bounceback:/:{TOPIC}:{ITEMS[0]}"]
     open_topic(page, site)
@@ -209,3 +214,24 @@ def import_file(page, site, path) -> str:
     message = page.locator(".bb-tools__message")
     message.filter(has_text=re.compile(".")).wait_for()
     return message.inner_text()
+
+
+def test_import_counts_each_box_once_and_says_what_was_already_there(page, tmp_path, project_copy):
+    """A box named twice (by its id and an old id) is one tick; a tick already saved is not "imported"."""
+    project = project_copy()
+    topic_file = project / "content" / "topics" / f"{TOPIC}.yml"
+    text = topic_file.read_text(encoding="utf-8")
+    topic_file.write_text(text.replace(f"id: {ITEMS[0]}\n", f"id: {ITEMS[0]}\n    previous_ids: [old-name]\n", 1),
+                          encoding="utf-8")
+    port = free_port()
+    assert build(project, tmp_path / "site", f"http://127.0.0.1:{port}/").returncode == 0
+    both = progress_file(tmp_path, json.dumps({f"{TOPIC}/old-name": True, f"{TOPIC}/{ITEMS[0]}": True}))
+    with SiteServer(tmp_path / "site", port) as server:
+        assert import_file(page, server, both) == "Imported 1 tick."
+        assert import_file(page, server, both) == "1 tick was already here."
+    stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('bounceback:'))")
+    assert stored == [f"bounceback:/:{TOPIC}:{ITEMS[0]}"]
+
+
+def test_import_refuses_ticks_that_are_not_a_mapping(page, site, tmp_path):
+    assert "not a Bounce Back progress file" in import_file(page, site, progress_file(tmp_path, "[true]"))

@@ -14,6 +14,7 @@ TITLE = 'Pay & perks: 2 < 3, "fair" [deal](https://example.org/)'
 SHOWN = 'Pay & perks: 2 < 3, "fair" deal'  # a link in a title keeps its words only
 STAGE = 'Next & then < 5 "ish"'
 ITEM = "Check that `a > b && c` holds & tick it"
+BODY = "Name:\t[name]\nRole:\t\t[role]\n```{#__config}\n  indented & 2 < 3 > 1 &copy;"
 DESCRIPTION = 'Say "hi" & <b>wave</b> \' done'
 
 
@@ -24,6 +25,7 @@ def labelled_site(project_copy, tmp_path_factory):
     data = yaml.safe_load(topic_file.read_text(encoding="utf-8"))
     data["title"] = TITLE
     data["checklist"][0]["text"] = ITEM
+    data["templates"][0]["body"] = BODY
     topic_file.write_text(yaml.safe_dump(data, allow_unicode=True, width=10_000), encoding="utf-8")
     guide_file = project / "content" / "guide.yml"
     guide = yaml.safe_load(guide_file.read_text(encoding="utf-8"))
@@ -85,3 +87,9 @@ def test_config_texts_cannot_break_hand_written_pages(page, labelled_site):
     assert page.locator("meta[name=description]").count() == 1
     assert page.locator(".md-copyright").inner_text().strip().startswith("Ours & <i>yours</i>")
     assert page.locator(".md-copyright i").count() == 0
+
+
+def test_a_template_body_keeps_every_character_as_typed(page, labelled_site):
+    page.goto(f"{labelled_site.url}topics/{TOPIC}/")
+    assert page.locator("article .bb-template__body").first.text_content() == BODY
+    assert page.locator("#__config").count() == 1  # Material's own config, nothing from content
