@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .positions import source_index, spot_at
 from .problems import Problem, shown
 
 MAX_BYTES = 256 * 1024
@@ -44,16 +45,23 @@ class Loaded:
     spots: dict = field(default_factory=dict)
     key_spots: dict = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    source: str | None = field(default=None, repr=False, compare=False)  # the text, when it was read
+    # pointer -> (start, end, style, value) of each text value: to place a character inside it
+    spans: dict = field(default_factory=dict, repr=False, compare=False)
     # A clean file is read in one lean pass; its positions are found from its text only
     # when a later check asks where something is (see `_plain_data`).
-    source: str | None = field(default=None, repr=False, compare=False)
+    lazy: bool = field(default=False, repr=False, compare=False)
 
-    def where(self, pointer: Pointer, key: bool = False) -> Spot:
-        """The closest known position for a pointer (the key's if asked and known)."""
-        if self.source is not None and not self.spots:
+    def _positions(self) -> None:
+        if self.lazy and not self.spots:
             full = _build(self.source, self.path)
             self.spots.update(full.spots)
             self.key_spots.update(full.key_spots)
+            self.spans.update(full.spans)
+
+    def where(self, pointer: Pointer, key: bool = False) -> Spot:
+        """The closest known position for a pointer (the key's if asked and known)."""
+        self._positions()
         pointer = tuple(pointer)
         if key and pointer in self.key_spots:
             return self.key_spots[pointer]
@@ -62,6 +70,17 @@ class Loaded:
                 return self.spots[pointer]
             pointer = pointer[:-1]
         return self.spots.get((), (1, 1))
+
+    def where_in(self, pointer: Pointer, offset: int) -> Spot:
+        """Where the character at `offset` of the text value at `pointer` is written: inside a
+        multi-line or quoted value, its own line and column; the value's start when unsure."""
+        self._positions()
+        span = self.spans.get(tuple(pointer))
+        if span is not None and self.source is not None:
+            index = source_index(self.source, *span, offset)
+            if index is not None:
+                return spot_at(self.source, index)
+        return self.where(pointer)
 
 
 def load_file(path: Path, display: str | None = None) -> Loaded:
@@ -115,11 +134,10 @@ def load_text(text: str, display: str) -> Loaded:
                        "Topics need at most three levels: flatten this part.")
     data = _plain_data(text)
     if data is not _UNUSUAL:
-        return Loaded(display, data, source=text)
+        return Loaded(display, data, source=text, lazy=True)
     builder = _build(text, display)
-    if builder.failed:
-        return Loaded(display, None, builder.spots, builder.key_spots, tuple(builder.problems))
-    return Loaded(display, builder.root, builder.spots, builder.key_spots, tuple(builder.problems))
+    data = None if builder.failed else builder.root
+    return Loaded(display, data, builder.spots, builder.key_spots, tuple(builder.problems), text, builder.spans)
 
 
 def _build(text: str, display: str) -> "_Builder":
@@ -270,6 +288,7 @@ class _Builder:
         self.root: object = None
         self.spots: dict = {}
         self.key_spots: dict = {}
+        self.spans: dict = {}  # pointer -> (start, end, style, value) of each text value
         self.problems: list[Problem] = []
         self.stack: list[list] = []  # frames: [container, pointer, pending_key]
         self.documents = 0
@@ -348,7 +367,9 @@ class _Builder:
             what, examples = _TEXT_TYPES[tag]
             self.problem(event.start_mark, f"YAML reads {shown(event.value)} as {what}, not text", "implicit-type",
                          f'Put it in quotes: "{shown(event.value, quote=False)}" ({examples} change meaning unquoted).')
-        self.attach(value, event.start_mark)
+        pointer = self.attach(value, event.start_mark)
+        if isinstance(value, str):
+            self.spans[pointer] = (event.start_mark.index, event.end_mark.index, event.style, value)
 
     def key(self, frame: list, event) -> None:
         mapping, pointer, _ = frame

@@ -151,11 +151,12 @@ def text_values(data, pointer=()):
 
 
 def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
-    """Refuse markup, images and unsafe links anywhere in a file's text (`strings`: its text_values)."""
+    """Refuse markup, images and unsafe links anywhere in a file's text (`strings`: its
+    text_values), each at the characters concerned."""
     problems = []
     for pointer, text in text_values(loaded.data) if strings is None else strings:
-        for message, hint in unsafe_text(text):
-            line, col = loaded.where(pointer)
+        for offset, message, hint in unsafe_text(text):
+            line, col = loaded.where_in(pointer, offset)
             problems.append(Problem(loaded.path, line, col, message, "unsafe-text", hint))
     return problems
 
@@ -170,8 +171,9 @@ def placeholder_problems(loaded: Loaded, strings: list) -> list[Problem]:
     for pointer, text in strings:
         is_id = text.startswith("todo") and len(pointer) > 1 and (
             pointer[-1] == "id" or pointer[-2] in ("related", "previous_ids"))
-        if ("TODO" in text and _PLACEHOLDER_TEXT.search(text)) or (is_id and _PLACEHOLDER_ID.match(text)):
-            line, col = loaded.where(pointer)
+        found = _PLACEHOLDER_TEXT.search(text) if "TODO" in text else None
+        if found or (is_id and _PLACEHOLDER_ID.match(text)):
+            line, col = loaded.where_in(pointer, found.start() if found else 0)
             problems.append(Problem(loaded.path, line, col, f"'{_name(pointer)}' still holds a placeholder from the template",
                                     "placeholder", "Replace it with your own words (or a real id); see CONTRIBUTING.md."))
     return problems
