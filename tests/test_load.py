@@ -50,3 +50,35 @@ def test_tabs_non_utf8_size_depth_and_documents():
 
 def test_byte_order_mark_is_accepted():
     assert load_bytes("\ufeffa: b\n".encode(), "t.yml").data == {"a": "b"}
+
+
+def test_syntax_errors_after_non_ascii_text_count_characters():
+    assert rules(load_text("é😀漢: x: y\n", "t.yml")) == [(1, 7, "yaml-syntax")]
+    refused = load_text("a: é😀 \uffff\n", "t.yml").problems[0]  # libyaml says where in bytes: converted
+    assert (refused.line, refused.col, refused.message) == (1, 7, "YAML syntax error: U+FFFF (a noncharacter) is not allowed in YAML")
+    assert rules(load_bytes("a: é😀 ".encode() + b"\xff\n", "t.yml")) == [(1, 7, "encoding")]
+
+
+def test_hidden_characters_are_named_where_they_are():
+    loaded = load_text("a: x\u202ey\nb: |\n  z\u200b\n", "t.yml")
+    assert [(p.line, p.col, p.message.split(" is ")[0]) for p in loaded.problems] == [
+        (1, 5, "U+202E RIGHT-TO-LEFT OVERRIDE"), (3, 4, "U+200B ZERO WIDTH SPACE")]
+    assert loaded.data == {"a": "x\u202ey", "b": "z\u200b\n"}  # format characters: the rest is still read
+
+
+def test_line_breaks_only_yaml_sees_stop_the_file():
+    loaded = load_text("a: é\x85b\nc: d\u2028e\u2029\n", "t.yml")
+    assert loaded.data is None
+    assert [(p.line, p.col, p.message.split(" is ")[0]) for p in loaded.problems] == [
+        (1, 5, "U+0085 NEXT LINE (NEL)"), (2, 5, "U+2028 LINE SEPARATOR"), (2, 7, "U+2029 PARAGRAPH SEPARATOR")]
+
+
+def test_every_raw_control_character_is_named():
+    loaded = load_text("a: x\x07\nb: \x00y\n", "t.yml")  # ASCII: libyaml stops at the first, all are named
+    assert [(p.line, p.col, p.rule) for p in loaded.problems] == [(1, 5, "invisible-character"), (2, 4, "invisible-character")]
+    assert "U+0000 NULL" in loaded.problems[1].message
+
+
+def test_a_tab_yaml_refuses_is_called_a_tab():
+    problem = load_text("a:\n  -\tb\n", "t.yml").problems[0]
+    assert (problem.line, problem.col, problem.rule, problem.message) == (2, 4, "tabs", "tab used where YAML does not allow one")

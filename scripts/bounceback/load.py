@@ -3,19 +3,22 @@
 Built from parser events (libyaml's C parser where installed) rather than `safe_load`, so
 that what YAML would silently get wrong becomes a reported problem instead: duplicate keys,
 anchors and aliases (no alias bombs), values YAML would turn into booleans, dates or
-numbers, deep nesting, several documents, tabs, non-UTF-8 and oversized files.
-Never raises on bad input: every problem comes back in `Loaded.problems`.
+numbers, deep nesting, several documents, tabs, hidden characters, non-UTF-8 and oversized
+files (see syntax.py for the text-level ones). Never raises on bad input: every problem
+comes back in `Loaded.problems`.
 """
 from __future__ import annotations
 
-import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .chars import hidden
 from .positions import source_index, spot_at
 from .problems import Problem, shown
+from .syntax import bracket_overflow, hidden_problems, syntax_problem, tab_problems
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 8
@@ -24,6 +27,9 @@ Pointer = tuple  # path into the data: ("checklist", 2, "text")
 Spot = tuple[int, int]  # 1-based (line, column)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml (not the pure-Python reader) reports where it refused a character as a byte offset
+# into the UTF-8 it was given; its marks count characters.
+_BYTE_OFFSETS = _Loader is not yaml.SafeLoader
 _RESOLVER = yaml.resolver.Resolver()
 _TEXT_TYPES = {
     "tag:yaml.org,2002:bool": ("a boolean (true/false)", "yes, no, on, off, true and false"),
@@ -31,9 +37,6 @@ _TEXT_TYPES = {
     "tag:yaml.org,2002:float": ("a number", "bare numbers"),
     "tag:yaml.org,2002:timestamp": ("a date", "dates like 2024-01-05"),
 }
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-_BRACKETS = re.compile(r"[\[\]{}]")
-MAX_BRACKET_DEPTH = 64  # far beyond MAX_DEPTH; the parser slows down quadratically past it
 
 
 @dataclass(frozen=True)
@@ -111,9 +114,9 @@ def load_bytes(raw: bytes, display: str) -> Loaded:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = raw[: exc.start]  # valid UTF-8: columns count its characters, not its bytes
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         return _failed(display, (line, col), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "encoding",
                        "Save the file as UTF-8 in your editor.")
     return load_text(text.removeprefix("\ufeff"), display)
@@ -121,23 +124,25 @@ def load_bytes(raw: bytes, display: str) -> Loaded:
 
 def load_text(text: str, display: str) -> Loaded:
     """Load YAML text into plain data and positions; pure, never raises."""
-    tabs = [
-        Problem(display, text.count("\n", 0, m.start()) + 1, m.end() - m.start(),
-                "tab used for indentation", "tabs", "Indent with spaces only (two per level).")
-        for m in _TAB_INDENT.finditer(text)
-    ] if "\t" in text else []  # most files hold no tab: skip scanning every line start
+    tabs = tab_problems(text, display)
     if tabs:
         return Loaded(display, problems=tuple(tabs))
-    deep = _bracket_overflow(text)
+    # Characters no one can see; the parser itself refuses ASCII control characters (see _build).
+    unseen = [] if text.isascii() else hidden(text, "\t\n\r")
+    if any(unicodedata.category(char) != "Cf" for _, char in unseen):
+        return Loaded(display, problems=tuple(hidden_problems(text, display, unseen)))  # unreadable as YAML
+    unseen = hidden_problems(text, display, unseen)
+    deep = bracket_overflow(text, MAX_DEPTH)
     if deep is not None:
         return _failed(display, deep, f"nested more than {MAX_DEPTH} levels deep", "too-deep",
                        "Topics need at most three levels: flatten this part.")
-    data = _plain_data(text)
+    data = _plain_data(text) if not unseen else _UNUSUAL
     if data is not _UNUSUAL:
         return Loaded(display, data, source=text, lazy=True)
     builder = _build(text, display)
+    problems = tuple(unseen + builder.problems)
     data = None if builder.failed else builder.root
-    return Loaded(display, data, builder.spots, builder.key_spots, tuple(builder.problems), text, builder.spans)
+    return Loaded(display, data, builder.spots, builder.key_spots, problems, text, builder.spans)
 
 
 def _build(text: str, display: str) -> "_Builder":
@@ -147,8 +152,12 @@ def _build(text: str, display: str) -> "_Builder":
         for event in yaml.parse(text, Loader=_Loader):
             if builder.feed(event):
                 break
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: name every one, where it is
+        builder.problems += hidden_problems(text, display, hidden(text, "\t\n\r")) or [
+            syntax_problem(display, text, exc, _BYTE_OFFSETS)]
+        builder.failed = True
     except yaml.YAMLError as exc:
-        builder.problems.append(_syntax_problem(display, text, exc))
+        builder.problems.append(syntax_problem(display, text, exc, _BYTE_OFFSETS))
         builder.failed = True
     except Exception as exc:  # last guard: a contributor must never see a traceback
         builder.problems.append(Problem(display, 1, 1, f"could not read this YAML ({type(exc).__name__})",
@@ -234,47 +243,8 @@ def _plain_data(text: str) -> object:
     return root
 
 
-def _bracket_overflow(text: str) -> Spot | None:
-    """Where brackets first nest deeper than MAX_DEPTH, if they ever reach MAX_BRACKET_DEPTH.
-
-    A rough count (quotes and comments are not skipped) that only matters for absurd
-    nesting, which libyaml (and even more PyYAML's pure-Python parser) reads in quadratic
-    time: 100,000 '[' take half a minute. Real topics never come near it.
-    """
-    if text.count("[") + text.count("{") < MAX_BRACKET_DEPTH:
-        return None
-    depth, first_over = 0, 0
-    for match in _BRACKETS.finditer(text):
-        if match.group() in "[{":
-            depth += 1
-            if depth == MAX_DEPTH + 1:
-                first_over = match.start()
-            if depth >= MAX_BRACKET_DEPTH:
-                before = text[:first_over]
-                return before.count("\n") + 1, first_over - (before.rfind("\n") + 1) + 1
-        else:
-            depth = max(depth - 1, 0)
-    return None
-
-
 def _failed(display: str, spot: Spot, message: str, rule: str, hint: str) -> Loaded:
     return Loaded(display, problems=(Problem(display, spot[0], spot[1], message, rule, hint),))
-
-
-def _syntax_problem(display: str, text: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is not None:
-        line, col = mark.line + 1, mark.column + 1
-    elif isinstance(getattr(exc, "position", None), int):
-        before = text[: exc.position]
-        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-    else:
-        line, col = 1, 1
-    what = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
-    context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
-    return Problem(display, line, col, message, "yaml-syntax",
-                   "Check indentation and quoting on this line; quote text that contains ': ' or starts with a symbol.")
 
 
 _DISCARD = object()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
+from .chars import HIDDEN_HINT, char_name, hidden, hidden_message, lookalikes
 from .load import Loaded
 from .problems import Problem, shown
 from .quickschema import quick_valid
@@ -119,8 +120,12 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
             "Quote the text, or write it on one line after the key." if value == "string" else "See CONTRIBUTING.md.")
         return [at(f"'{name}' should be {expected}, not {got}", "type", hint)]
     if kind == "pattern" and "a-z0-9" in value:
-        return [at(f"{shown(instance)} is not a valid id in {name}", "id-format",
-                   "Use lowercase words and digits joined by hyphens, e.g. ask-for-feedback.")]
+        message, spot = f"{shown(instance)} is not a valid id in {name}", None
+        odd = next((i for i, c in enumerate(instance) if not c.isascii() or not c.isprintable()), None)
+        if odd is not None:  # a look-alike or invisible character: name it, where it is
+            spot = loaded.where_in(pointer, odd)
+            message += f": {char_name(instance[odd])} at column {spot[1]}"
+        return [at(message, "id-format", "Use lowercase words and digits joined by hyphens, e.g. ask-for-feedback.", spot)]
     if kind == "pattern" and isinstance(instance, str) and "\n" in instance:
         return [at(f"'{name}' must be a single line", "one-line", "Use a folded block ('>-') or shorten it to one line.")]
     if kind == "maxLength":
@@ -150,14 +155,28 @@ def text_values(data, pointer=()):
             stack.extend((pointer + (index,), data[index]) for index in range(len(data) - 1, -1, -1))
 
 
+def is_id_field(pointer) -> bool:
+    """Whether a text value is an id: an item's own, or one in related, previous_ids, a stage's topics or tags."""
+    return len(pointer) > 1 and (pointer[-1] in ("id", "topic") or pointer[-2] in ("related", "previous_ids", "topics", "tags"))
+
+
 def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
-    """Refuse markup, images and unsafe links anywhere in a file's text (`strings`: its
-    text_values), each at the characters concerned."""
+    """Refuse markup, images, unsafe links, hidden characters and look-alike letters anywhere
+    in a file's text (`strings`: its text_values), each at the characters concerned."""
     problems = []
+
+    def at(pointer, offset, message, rule, hint):
+        line, col = loaded.where_in(pointer, offset)
+        problems.append(Problem(loaded.path, line, col, message, rule, hint))
+
     for pointer, text in text_values(loaded.data) if strings is None else strings:
         for offset, message, hint in unsafe_text(text):
-            line, col = loaded.where_in(pointer, offset)
-            problems.append(Problem(loaded.path, line, col, message, "unsafe-text", hint))
+            at(pointer, offset, message, "unsafe-text", hint)
+        for offset, char in hidden(text):
+            at(pointer, offset, hidden_message(char), "invisible-character", HIDDEN_HINT)
+        for offset, char in [] if is_id_field(pointer) else lookalikes(text):  # a bad id is named by id-format
+            at(pointer, offset, f"{char_name(char)} in a word of Latin letters looks like a Latin letter but is not",
+               "mixed-script", "Retype the word in Latin letters: a look-alike breaks search and hides what it says.")
     return problems
 
 
@@ -169,8 +188,7 @@ def placeholder_problems(loaded: Loaded, strings: list) -> list[Problem]:
     """TODO text and todo- ids left from `make new`: an unfinished topic never passes (`strings`: its text_values)."""
     problems = []
     for pointer, text in strings:
-        is_id = text.startswith("todo") and len(pointer) > 1 and (
-            pointer[-1] == "id" or pointer[-2] in ("related", "previous_ids"))
+        is_id = text.startswith("todo") and is_id_field(pointer)
         found = _PLACEHOLDER_TEXT.search(text) if "TODO" in text else None
         if found or (is_id and _PLACEHOLDER_ID.match(text)):
             line, col = loaded.where_in(pointer, found.start() if found else 0)
