@@ -2,13 +2,14 @@
 
 Built from parser events (libyaml's C parser where installed) rather than `safe_load`, so
 that what YAML would silently get wrong becomes a reported problem instead: duplicate keys,
-anchors and aliases (no alias bombs), values YAML would turn into booleans, dates or
-numbers, deep nesting, several documents, tabs, hidden characters, non-UTF-8 and oversized
-files (see syntax.py for the text-level ones). Never raises on bad input: every problem
-comes back in `Loaded.problems`.
+anchors and aliases (no alias bombs), tags and directives, values YAML would turn into
+booleans, dates or numbers, a ` #` comment cutting plain text short, deep nesting, several
+documents, tabs, hidden characters, non-UTF-8 and oversized files (see syntax.py for the
+text-level ones). Never raises on bad input: every problem comes back in `Loaded.problems`.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,7 +148,7 @@ def load_text(text: str, display: str) -> Loaded:
 
 def _build(text: str, display: str) -> "_Builder":
     """The full pass: data, the position of every value and key, and every problem."""
-    builder = _Builder(display)
+    builder = _Builder(display, text)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if builder.feed(event):
@@ -179,8 +180,8 @@ def _plain_data(text: str) -> object:
 
     Returns _UNUSUAL as soon as anything could need a problem (a tag, an anchor, a value
     YAML would not read as text, a repeated key, a complex key, deep nesting, a second
-    document, a syntax error, an empty file); the full pass then reads the file again and
-    explains it. Never raises.
+    document, a directive, a comment cutting plain text short, a syntax error, an empty
+    file); the full pass then reads the file again and explains it. Never raises.
     """
     try:
         parser = _Loader(text)
@@ -189,6 +190,7 @@ def _plain_data(text: str) -> object:
     stack: list[list] = []  # frames: [container, pending key]
     root: object = _UNUSUAL
     documents = 0
+    hashes = " #" in text or "\t#" in text  # only then can a comment follow plain text on its line
     scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -203,8 +205,10 @@ def _plain_data(text: str) -> object:
                 if event.implicit[0] and (_ASK_ALWAYS or not value or value[0] in _MAY_RESOLVE) and (
                         _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit) != _STR_TAG):
                     return _UNUSUAL
+                if hashes and not event.style and _comment_after(text, event.end_mark.index) is not None:
+                    return _UNUSUAL
             elif kind is mapping_start or kind is sequence_start:
-                if event.anchor is not None or len(stack) >= MAX_DEPTH:
+                if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
                     return _UNUSUAL
                 value = {} if kind is mapping_start else []
             elif kind is mapping_end or kind is sequence_end:
@@ -214,7 +218,7 @@ def _plain_data(text: str) -> object:
                 return _UNUSUAL
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
-                if documents > 1:
+                if documents > 1 or (event.explicit and _directives(text, event)):
                     return _UNUSUAL
                 continue
             else:  # stream start and end, document end
@@ -243,6 +247,23 @@ def _plain_data(text: str) -> object:
     return root
 
 
+def _comment_after(text: str, end: int) -> int | None:
+    """Where a comment starts right after a plain value on its line: `text: Ask #weekly`
+    is read as 'Ask', the rest silently dropped."""
+    index = end
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return index if index > end and index < len(text) and text[index] == "#" else None
+
+
+_DIRECTIVE = re.compile(r"^%[^\r\n]*", re.MULTILINE)
+
+
+def _directives(text: str, event) -> list[re.Match]:
+    """The %YAML and %TAG lines (or any other directive) before a document's '---'."""
+    return list(_DIRECTIVE.finditer(text, event.start_mark.index, event.end_mark.index))
+
+
 def _failed(display: str, spot: Spot, message: str, rule: str, hint: str) -> Loaded:
     return Loaded(display, problems=(Problem(display, spot[0], spot[1], message, rule, hint),))
 
@@ -253,8 +274,9 @@ _DISCARD = object()
 class _Builder:
     """Turns a stream of parser events into data, positions and problems."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, text: str):
         self.display = display
+        self.text = text
         self.root: object = None
         self.spots: dict = {}
         self.key_spots: dict = {}
@@ -282,14 +304,19 @@ class _Builder:
                 self.problem(event.start_mark, "more than one YAML document in this file", "one-document",
                              "Remove the extra '---' line: one topic per file.")
                 return True
+            for directive in _directives(self.text, event) if event.explicit else ():
+                line, col = spot_at(self.text, directive.start())
+                self.problems.append(Problem(self.display, line, col, f"YAML directive {shown(directive.group())} is not allowed",
+                                             "no-directives", "Delete the line: a topic needs no %YAML or %TAG line."))
             return False
         if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent):
             self.problem(event.start_mark, f"YAML anchor {shown('&' + event.anchor)} is not allowed", "no-anchors",
                          "Write the value out in full; anchors and aliases are refused.")
+        if getattr(event, "tag", None) is not None:
+            self.problem(event.start_mark, f"YAML tag {shown(_as_written(event.tag))} is not allowed", "no-tags",
+                         'Remove the tag: a topic holds only text, lists and mappings (to keep a value as text, quote it: "5").')
         if isinstance(event, yaml.AliasEvent):
-            self.problem(event.start_mark, f"YAML alias {shown('*' + event.anchor)} is not allowed", "no-aliases",
-                         "Write the value out in full; if it is text starting with '*', put it in quotes.")
-            self.attach(None, event.start_mark)
+            self.alias(event)
         elif isinstance(event, yaml.ScalarEvent):
             self.scalar(event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -297,6 +324,16 @@ class _Builder:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.stack.pop()
         return False
+
+    def alias(self, event) -> None:
+        frame = self.stack[-1] if self.stack else None
+        as_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
+        self.problem(event.start_mark, f"YAML alias {shown('*' + event.anchor)} is not allowed" + (" (here as a key)" if as_key else ""),
+                     "no-aliases", "Write the value out in full; if it is text starting with '*', put it in quotes.")
+        if as_key:
+            frame[2] = _DISCARD  # its value goes with it: one problem, not one per line that follows
+        else:
+            self.attach(None, event.start_mark)
 
     def open(self, event) -> None:
         frame = self.stack[-1] if self.stack else None
@@ -318,18 +355,15 @@ class _Builder:
 
     def scalar(self, event) -> None:
         frame = self.stack[-1] if self.stack else None
-        tag = event.tag
-        if tag not in (None, "!", "tag:yaml.org,2002:str"):
-            self.problem(event.start_mark, f"YAML tag {shown(tag)} is not allowed", "no-tags",
-                         "Remove the tag; write plain text.")
-        if tag in (None, "!"):
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
         if frame is not None and isinstance(frame[0], dict) and frame[2] is None:
             self.key(frame, event)
             return
         value: object = event.value
         if tag == "tag:yaml.org,2002:null" and not event.value:
             value = None
+        elif event.tag is not None:
+            pass  # already refused as a tag: the value stays text
         elif tag == "tag:yaml.org,2002:null":
             self.problem(event.start_mark, f"YAML reads {shown(event.value)} as nothing (null), not text",
                          "implicit-type", f'Put it in quotes: "{event.value}" (null and ~ mean "no value" unquoted).')
@@ -337,6 +371,12 @@ class _Builder:
             what, examples = _TEXT_TYPES[tag]
             self.problem(event.start_mark, f"YAML reads {shown(event.value)} as {what}, not text", "implicit-type",
                          f'Put it in quotes: "{shown(event.value, quote=False)}" ({examples} change meaning unquoted).')
+        comment = _comment_after(self.text, event.end_mark.index) if not event.style and event.value else None
+        if comment is not None:
+            line, col = spot_at(self.text, comment)
+            self.problems.append(Problem(self.display, line, col, "' #' starts a comment: the text after it is dropped",
+                                         "comment-in-text", "Put the whole text in quotes if the '#' belongs to it; "
+                                         "put a comment on a line of its own."))
         pointer = self.attach(value, event.start_mark)
         if isinstance(value, str):
             self.spans[pointer] = (event.start_mark.index, event.end_mark.index, event.style, value)
@@ -373,3 +413,8 @@ class _Builder:
             container[pending] = value
         self.spots[pointer] = spot
         return pointer
+
+
+def _as_written(tag: str) -> str:
+    """A tag as a contributor writes it: '!!python/object' rather than its long form."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
