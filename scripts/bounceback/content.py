@@ -54,6 +54,26 @@ def _schema(path: Path, problems: list[Problem]):
         return None
 
 
+def _topic_entries(topics_dir: Path, problems: list[Problem]) -> list[Path] | None:
+    """The files of content/topics/, or None with one problem when the folder cannot be used."""
+    where = display_path(topics_dir)
+    if topics_dir.is_symlink():
+        problems.append(Problem(where, 1, 1, "content/topics is a symbolic link (the topics must live in the "
+                                "repository)", "file-type", "Replace the link with an ordinary folder of topic files."))
+        return None
+    if not topics_dir.is_dir():
+        what = "is not a folder" if topics_dir.exists() else "is missing"
+        problems.append(Problem(where, 1, 1, f"content/topics {what}", "topics-folder",
+                                "Create the folder content/topics/ and put each topic in it as <topic-id>.yml."))
+        return None
+    try:
+        return sorted(topics_dir.iterdir())
+    except OSError as exc:
+        problems.append(Problem(where, 1, 1, f"cannot list the folder: {exc.strerror or exc}",
+                                "file-unreadable", "Check that content/topics/ exists and is readable."))
+        return None
+
+
 def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide | None, list[Problem]]:
     """Load and check content/ (guide.yml, topics/*.yml, the two schemas)."""
     content_dir = Path(content_dir)
@@ -70,14 +90,9 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
     topic_schema = _schema(content_dir / "topic.schema.json", problems)
     topics: dict[str, Loaded] = {}
     topics_dir = content_dir / "topics"
-    try:
-        entries = sorted(topics_dir.iterdir()) if topics_dir.is_dir() else []
-    except OSError as exc:
-        entries = []
-        problems.append(Problem(display_path(topics_dir), 1, 1, f"cannot list the folder: {exc.strerror or exc}",
-                                "file-unreadable", "Check that content/topics/ exists and is readable."))
+    entries = _topic_entries(topics_dir, problems)
     shown_dir = display_path(topics_dir)  # once: relpath per file costs more than the check itself
-    for path in entries:
+    for path in entries or []:
         where = os.path.join(shown_dir, path.name)
         if path.name.startswith("."):
             continue
@@ -98,7 +113,7 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
         if topic_schema is not None:
             problems += schema_problems(loaded, topic_schema, "topic")
         problems += topic_problems(loaded, path.stem)
-    problems += cross_problems(guide, topics)
+    problems += cross_problems(guide, topics, listed=entries is not None)
     if problems:
         return None, capped(sorted(set(problems)))
     folder = Path(os.path.relpath(topics_dir, repo_root)).as_posix()  # once, not per topic: relpath is slow

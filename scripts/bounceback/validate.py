@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .chars import HIDDEN_HINT, char_name, hidden, hidden_message, lookalikes
 from .load import Loaded
+from .names import is_windows_device, windows_problem
 from .problems import Problem, shown
 from .quickschema import quick_valid
 from .safety import unsafe_text
@@ -217,6 +218,8 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     if not ID_PATTERN.fullmatch(expected_id):
         at((), f"file name {shown(expected_id)} is not a valid topic id", "file-name",
            "Name the file <topic-id>.yml, with a lowercase kebab-case id.")
+    elif is_windows_device(expected_id):
+        problems.append(windows_problem(loaded, ("id",), "topic id (and file name)", expected_id))
     elif isinstance(topic_id, str) and topic_id != expected_id:
         at(("id",), f"id {shown(topic_id)} differs from the file name '{expected_id}.yml'", "id-file-name",
            f"Rename the file to {shown(topic_id, quote=False)}.yml, or set id: {expected_id}.")
@@ -224,6 +227,8 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     for index, item in _items(data, "checklist"):
         item_id = item.get("id")
         if isinstance(item_id, str):
+            if is_windows_device(item_id):
+                problems.append(windows_problem(loaded, ("checklist", index, "id"), "checklist item id", item_id))
             if item_id in seen:
                 at(("checklist", index, "id"), f"checklist item id {shown(item_id)} is used twice in this topic",
                    "duplicate-item-id", "Give each item its own id; ids are where readers' ticks are stored.")
@@ -246,6 +251,8 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
         tid = template.get("id")
         if not isinstance(tid, str):
             continue
+        if is_windows_device(tid):
+            problems.append(windows_problem(loaded, ("templates", index, "id"), "template id", tid))
         if tid in template_ids:
             at(("templates", index, "id"), f"template id {shown(tid)} is used twice", "duplicate-template-id",
                "Give each template its own id.")
@@ -258,11 +265,13 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     return problems + text_problems(loaded, strings) + placeholder_problems(loaded, strings)
 
 
-def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
+def cross_problems(guide: Loaded, topics: dict[str, Loaded], listed: bool = True) -> list[Problem]:
     """Checks across files: unique ids, references to existing topics, every topic placed once.
 
     `topics` maps each file's stem to its loaded file; a file that failed to load still
     counts as existing, so one broken file is reported once, not at every reference.
+    `listed` is False when the topics folder could not be read: that is reported once, by
+    the caller, not again at every topic the guide names.
     """
     problems = []
     by_id: dict[str, Loaded] = {}
@@ -298,7 +307,8 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
                 continue
             pointer = ("stages", s, "topics", n)
             if topic_id not in known:
-                problems.append(_missing(guide, pointer, topic_id, known))
+                if listed:
+                    problems.append(_missing(guide, pointer, topic_id, known))
             elif topic_id in placed:
                 line, col = guide.where(pointer)
                 problems.append(Problem(guide.path, line, col, f"topic '{topic_id}' is already in stage {shown(placed[topic_id])}",
@@ -307,7 +317,7 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
     start = data.get("start") if isinstance(data.get("start"), list) else []
     for n, entry in enumerate(start):
         topic_id = entry.get("topic") if isinstance(entry, dict) else None
-        if isinstance(topic_id, str) and ID_PATTERN.fullmatch(topic_id) and topic_id not in known:
+        if listed and isinstance(topic_id, str) and ID_PATTERN.fullmatch(topic_id) and topic_id not in known:
             problems.append(_missing(guide, ("start", n, "topic"), topic_id, known))
     if guide.data is not None and isinstance(data.get("stages"), list):
         for stem, loaded in topics.items():
