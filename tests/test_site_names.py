@@ -1,12 +1,14 @@
-"""Ids that become file and folder names: no Windows device names, and a topics folder that
-cannot be used is named once."""
+"""Ids that become file and folder names: no stage replaces another page, no Windows device
+names, and a topics folder that cannot be used is named once."""
 import os
 
 import pytest
 
-from bounceback.content import read_guide
+from bounceback import render
+from bounceback.content import docs_names, read_guide
 from bounceback.names import is_windows_device
-from sitekit import copy_project
+from bounceback.render import render_pages, stage_path, taken_names, top_name
+from sitekit import ROOT, copy_project
 
 
 @pytest.fixture
@@ -16,6 +18,37 @@ def project(tmp_path):
 
 def rules(problems):
     return sorted((p.path.rsplit("/", 1)[-1], p.rule) for p in problems)
+
+
+def test_every_generated_page_but_the_stages_takes_a_name_stage_ids_cannot_have():
+    guide, _ = read_guide(ROOT / "content", ROOT)
+    stage_pages = {stage_path(stage.id) for stage in guide.stages}
+    taken = taken_names()
+    for page in render_pages(guide):
+        assert page.path in stage_pages or top_name(page.path) in taken, page.path
+    assert {"index", "plan", "workbook", "tags", "topics", "search", "404", "sitemap", "assets"} <= set(taken)
+
+
+def test_a_page_added_to_the_guide_pages_is_protected_at_once(monkeypatch):
+    monkeypatch.setitem(render._GUIDE_PAGES, "news/index.md", render.render_home)
+    assert taken_names()["news"] == "the generated page news/index.md"
+
+
+def test_docs_names_are_the_top_level_files_and_folders(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    for name in ("about.md", "robots.txt", ".nojekyll", "Guide.PDF"):
+        (docs / name).write_text("x", encoding="utf-8")
+    assert docs_names(docs) == {"about": "docs/about.md", "assets": "docs/assets/", "robots": "docs/robots.txt",
+                                "guide": "docs/Guide.PDF"}
+    assert docs_names(tmp_path / "none") == {}
+
+
+def test_a_new_hand_written_page_protects_its_name(project):
+    (project / "docs" / "learn-from-it.md").write_text("# Learn\n", encoding="utf-8")
+    _, problems = read_guide(project / "content", project)
+    assert [(p.rule, p.message) for p in problems] == [
+        ("stage-id-taken", "stage id 'learn-from-it' is the name of docs/learn-from-it.md")]
 
 
 def test_windows_device_names_whatever_their_case():

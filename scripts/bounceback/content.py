@@ -12,7 +12,9 @@ from jsonschema import SchemaError
 
 from .load import Loaded, load_file
 from .model import Guide, guide_from_data, topic_from_data
+from .names import stage_problems
 from .problems import Problem, shown
+from .render import taken_names
 from .validate import compiled_schema, cross_problems, schema_problems, text_problems, topic_problems
 
 TOPIC_SUFFIX = ".yml"
@@ -54,6 +56,17 @@ def _schema(path: Path, problems: list[Problem]):
         return None
 
 
+def docs_names(docs: Path) -> dict[str, str]:
+    """The top-level names the hand-written part of the site takes (docs/about.md -> 'about',
+    docs/assets/ -> 'assets'), each with the file or folder that takes it."""
+    try:
+        entries = sorted(docs.iterdir()) if docs.is_dir() else []
+    except OSError:
+        return {}
+    return {entry.name.split(".")[0].lower(): f"docs/{entry.name}" + ("/" if entry.is_dir() else "")
+            for entry in entries if not entry.name.startswith(".")}
+
+
 def _topic_entries(topics_dir: Path, problems: list[Problem]) -> list[Path] | None:
     """The files of content/topics/, or None with one problem when the folder cannot be used."""
     where = display_path(topics_dir)
@@ -75,7 +88,8 @@ def _topic_entries(topics_dir: Path, problems: list[Problem]) -> list[Path] | No
 
 
 def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide | None, list[Problem]]:
-    """Load and check content/ (guide.yml, topics/*.yml, the two schemas)."""
+    """Load and check content/ (guide.yml, topics/*.yml, the two schemas) and the names of
+    docs/, which stage ids must not take."""
     content_dir = Path(content_dir)
     repo_root = Path(repo_root) if repo_root else content_dir.parent
     problems: list[Problem] = []
@@ -86,6 +100,7 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
     if guide_schema is not None:
         problems += schema_problems(guide, guide_schema, "guide")
     problems += text_problems(guide)
+    problems += stage_problems(guide, {**docs_names(repo_root / "docs"), **taken_names()})
 
     topic_schema = _schema(content_dir / "topic.schema.json", problems)
     topics: dict[str, Loaded] = {}
