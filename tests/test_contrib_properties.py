@@ -10,6 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bounceback.chars import hidden
 from bounceback.load import MAX_DEPTH, Loaded, load_bytes, load_text
 from bounceback.problems import Problem, format_problems
 from bounceback.validate import compiled_schema, cross_problems, schema_problems, topic_problems
@@ -106,12 +107,13 @@ text_only = nested(st.text(max_size=20), max_leaves=20)
 @SETTINGS
 @given(text_only)
 def test_text_structures_read_back_as_pyyaml_reads_them(data):
-    """What YAML itself writes, the loader reads as PyYAML does, or says why it will not."""
+    """What YAML itself writes, the loader reads as PyYAML does, or says why it will not
+    (too deep, a tab, or a character no one can see written as it is)."""
     text = yaml.safe_dump(data, allow_unicode=True)
     loaded = load_text(text, "t.yml")
     if loaded.problems:
-        assert {p.rule for p in loaded.problems} <= {"too-deep", "tabs"}, loaded.problems
-        assert depth(data) > MAX_DEPTH or "\t" in text
+        assert {p.rule for p in loaded.problems} <= {"too-deep", "tabs", "invisible-character"}, loaded.problems
+        assert depth(data) > MAX_DEPTH or "\t" in text or hidden(text, "\t\n\r")
     else:
         assert loaded.data == yaml.safe_load(text)
 

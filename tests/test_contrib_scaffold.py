@@ -55,7 +55,8 @@ def test_new_topic_fails_check_until_filled_in_then_passes(project_copy):
     assert check.returncode == 1
     rules = {line.rsplit("[", 1)[1].rstrip("]") for line in check.stdout.splitlines() if ": error: " in line}
     assert {"placeholder", "count"} <= rules
-    assert "content/topics/walk-it-off.yml:5:8: error: 'title' still holds a placeholder from the template [placeholder]" \
+    # at the TODO itself, inside the quotes
+    assert "content/topics/walk-it-off.yml:5:9: error: 'title' still holds a placeholder from the template [placeholder]" \
         in check.stdout.splitlines()
     assert all(line.startswith("content/topics/walk-it-off.yml:") for line in check.stdout.splitlines() if ": error: " in line)
 

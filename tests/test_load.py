@@ -50,3 +50,61 @@ def test_tabs_non_utf8_size_depth_and_documents():
 
 def test_byte_order_mark_is_accepted():
     assert load_bytes("\ufeffa: b\n".encode(), "t.yml").data == {"a": "b"}
+
+
+def test_syntax_errors_after_non_ascii_text_count_characters():
+    assert rules(load_text("é😀漢: x: y\n", "t.yml")) == [(1, 7, "yaml-syntax")]
+    refused = load_text("a: é😀 \uffff\n", "t.yml").problems[0]  # libyaml says where in bytes: converted
+    assert (refused.line, refused.col, refused.message) == (1, 7, "YAML syntax error: U+FFFF (a noncharacter) is not allowed in YAML")
+    assert rules(load_bytes("a: é😀 ".encode() + b"\xff\n", "t.yml")) == [(1, 7, "encoding")]
+
+
+def test_every_tag_is_refused_on_any_node():
+    text = "--- !!map\na: !!str 5\nb: !!set {x}\nc: !!seq [x]\nd: ! yes\n!!str e: f\n"
+    assert rules(load_text(text, "t.yml")) == [(1, 5, "no-tags"), (2, 4, "no-tags"), (3, 4, "no-tags"),
+                                                (4, 4, "no-tags"), (5, 4, "no-tags"), (6, 1, "no-tags")]
+    assert "'!!python/object/apply:os.system'" in load_text("!!python/object/apply:os.system\na: b\n", "t.yml").problems[0].message
+
+
+def test_directives_are_refused_at_their_line():
+    loaded = load_text("# c\n%YAML 1.1\n%TAG !e! tag:example.org,2000:\n---\na: b\n", "t.yml")
+    assert rules(loaded) == [(2, 1, "no-directives"), (3, 1, "no-directives")]
+
+
+def test_an_alias_as_a_key_is_one_problem():
+    loaded = load_text("*x : y\nsummary: z\nsteps:\n  - a\nwhy: w\n", "t.yml")
+    assert rules(loaded) == [(1, 1, "no-aliases")]
+    assert loaded.data == {"summary": "z", "steps": ["a"], "why": "w"}
+
+
+def test_a_comment_after_plain_text_is_refused_and_nowhere_else():
+    assert rules(load_text("a: Send a note #weekly\nb: [x, y #c\n  ]\n", "t.yml")) == [
+        (1, 16, "comment-in-text"), (2, 10, "comment-in-text")]
+    fine = "# c\na: 'q' # c\nb: \"q\" # c\nc: |  # c\n  x # y\nd:  # c\n  - e\nf: [g]  # c\nh: x#y\n"
+    loaded = load_text(fine, "t.yml")
+    assert loaded.problems == () and loaded.data["c"] == "x # y\n" and loaded.data["h"] == "x#y"
+
+
+def test_hidden_characters_are_named_where_they_are():
+    loaded = load_text("a: x\u202ey\nb: |\n  z\u200b\n", "t.yml")
+    assert [(p.line, p.col, p.message.split(" is ")[0]) for p in loaded.problems] == [
+        (1, 5, "U+202E RIGHT-TO-LEFT OVERRIDE"), (3, 4, "U+200B ZERO WIDTH SPACE")]
+    assert loaded.data == {"a": "x\u202ey", "b": "z\u200b\n"}  # format characters: the rest is still read
+
+
+def test_line_breaks_only_yaml_sees_stop_the_file():
+    loaded = load_text("a: é\x85b\nc: d\u2028e\u2029\n", "t.yml")
+    assert loaded.data is None
+    assert [(p.line, p.col, p.message.split(" is ")[0]) for p in loaded.problems] == [
+        (1, 5, "U+0085 NEXT LINE (NEL)"), (2, 5, "U+2028 LINE SEPARATOR"), (2, 7, "U+2029 PARAGRAPH SEPARATOR")]
+
+
+def test_every_raw_control_character_is_named():
+    loaded = load_text("a: x\x07\nb: \x00y\n", "t.yml")  # ASCII: libyaml stops at the first, all are named
+    assert [(p.line, p.col, p.rule) for p in loaded.problems] == [(1, 5, "invisible-character"), (2, 4, "invisible-character")]
+    assert "U+0000 NULL" in loaded.problems[1].message
+
+
+def test_a_tab_yaml_refuses_is_called_a_tab():
+    problem = load_text("a:\n  -\tb\n", "t.yml").problems[0]
+    assert (problem.line, problem.col, problem.rule, problem.message) == (2, 4, "tabs", "tab used where YAML does not allow one")

@@ -76,6 +76,30 @@ def test_raw_html_and_unsafe_links_are_refused():
     assert [p.rule for p in problems_of(text)] == ["unsafe-text", "unsafe-text"]
 
 
+def test_each_finding_in_a_text_is_placed_on_its_own_characters():
+    line = "    text: Send your feedback email within two working days"
+    assert line in GOOD
+    row = GOOD.splitlines().index(line.strip("\n")) + 1
+    text = GOOD.replace(line, '    text: "Send \\u200bit, \\"<b>\\" and [x](javascript:y) TODO"')
+    found = [(p.line, p.col, p.rule) for p in problems_of(text)]
+    assert found == [(row, 17, "invisible-character"), (row, 29, "unsafe-text"), (row, 43, "unsafe-text"),
+                     (row, 57, "placeholder")]  # the escape, the '<', the link's target, the TODO
+
+
+def test_an_id_with_a_look_alike_names_it_and_its_column():
+    text = GOOD.replace("  - id: send-within-two-days", "  - id: send-within-twо-days")
+    assert text != GOOD
+    [problem] = problems_of(text)
+    assert problem.rule == "id-format" and problem.col == 23
+    assert problem.message.endswith(": U+043E CYRILLIC SMALL LETTER O at column 23")
+
+
+def test_look_alikes_in_words_but_not_other_scripts():
+    text = GOOD.replace("title: Ask for feedback", "title: Ask for fееdback, café, 散歩, Ελλάδα")
+    found = [(p.col, p.rule) for p in problems_of(text) if p.line == 3]  # the title; a template repeats it
+    assert found == [(17, "mixed-script"), (18, "mixed-script")]
+
+
 @pytest.fixture
 def content_copy(tmp_path):
     shutil.copytree(ROOT / "content", tmp_path / "content")

@@ -12,7 +12,9 @@ from jsonschema import SchemaError
 
 from .load import Loaded, load_file
 from .model import Guide, guide_from_data, topic_from_data
+from .names import stage_problems
 from .problems import Problem, shown
+from .render import taken_names
 from .validate import compiled_schema, cross_problems, schema_problems, text_problems, topic_problems
 
 TOPIC_SUFFIX = ".yml"
@@ -54,8 +56,40 @@ def _schema(path: Path, problems: list[Problem]):
         return None
 
 
+def docs_names(docs: Path) -> dict[str, str]:
+    """The top-level names the hand-written part of the site takes (docs/about.md -> 'about',
+    docs/assets/ -> 'assets'), each with the file or folder that takes it."""
+    try:
+        entries = sorted(docs.iterdir()) if docs.is_dir() else []
+    except OSError:
+        return {}
+    return {entry.name.split(".")[0].lower(): f"docs/{entry.name}" + ("/" if entry.is_dir() else "")
+            for entry in entries if not entry.name.startswith(".")}
+
+
+def _topic_entries(topics_dir: Path, problems: list[Problem]) -> list[Path] | None:
+    """The files of content/topics/, or None with one problem when the folder cannot be used."""
+    where = display_path(topics_dir)
+    if topics_dir.is_symlink():
+        problems.append(Problem(where, 1, 1, "content/topics is a symbolic link (the topics must live in the "
+                                "repository)", "file-type", "Replace the link with an ordinary folder of topic files."))
+        return None
+    if not topics_dir.is_dir():
+        what = "is not a folder" if topics_dir.exists() else "is missing"
+        problems.append(Problem(where, 1, 1, f"content/topics {what}", "topics-folder",
+                                "Create the folder content/topics/ and put each topic in it as <topic-id>.yml."))
+        return None
+    try:
+        return sorted(topics_dir.iterdir())
+    except OSError as exc:
+        problems.append(Problem(where, 1, 1, f"cannot list the folder: {exc.strerror or exc}",
+                                "file-unreadable", "Check that content/topics/ exists and is readable."))
+        return None
+
+
 def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide | None, list[Problem]]:
-    """Load and check content/ (guide.yml, topics/*.yml, the two schemas)."""
+    """Load and check content/ (guide.yml, topics/*.yml, the two schemas) and the names of
+    docs/, which stage ids must not take."""
     content_dir = Path(content_dir)
     repo_root = Path(repo_root) if repo_root else content_dir.parent
     problems: list[Problem] = []
@@ -66,18 +100,14 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
     if guide_schema is not None:
         problems += schema_problems(guide, guide_schema, "guide")
     problems += text_problems(guide)
+    problems += stage_problems(guide, {**docs_names(repo_root / "docs"), **taken_names()})
 
     topic_schema = _schema(content_dir / "topic.schema.json", problems)
     topics: dict[str, Loaded] = {}
     topics_dir = content_dir / "topics"
-    try:
-        entries = sorted(topics_dir.iterdir()) if topics_dir.is_dir() else []
-    except OSError as exc:
-        entries = []
-        problems.append(Problem(display_path(topics_dir), 1, 1, f"cannot list the folder: {exc.strerror or exc}",
-                                "file-unreadable", "Check that content/topics/ exists and is readable."))
+    entries = _topic_entries(topics_dir, problems)
     shown_dir = display_path(topics_dir)  # once: relpath per file costs more than the check itself
-    for path in entries:
+    for path in entries or []:
         where = os.path.join(shown_dir, path.name)
         if path.name.startswith("."):
             continue
@@ -98,7 +128,7 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
         if topic_schema is not None:
             problems += schema_problems(loaded, topic_schema, "topic")
         problems += topic_problems(loaded, path.stem)
-    problems += cross_problems(guide, topics)
+    problems += cross_problems(guide, topics, listed=entries is not None)
     if problems:
         return None, capped(sorted(set(problems)))
     folder = Path(os.path.relpath(topics_dir, repo_root)).as_posix()  # once, not per topic: relpath is slow

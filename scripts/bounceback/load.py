@@ -2,19 +2,24 @@
 
 Built from parser events (libyaml's C parser where installed) rather than `safe_load`, so
 that what YAML would silently get wrong becomes a reported problem instead: duplicate keys,
-anchors and aliases (no alias bombs), values YAML would turn into booleans, dates or
-numbers, deep nesting, several documents, tabs, non-UTF-8 and oversized files.
-Never raises on bad input: every problem comes back in `Loaded.problems`.
+anchors and aliases (no alias bombs), tags and directives, values YAML would turn into
+booleans, dates or numbers, a ` #` comment cutting plain text short, deep nesting, several
+documents, tabs, hidden characters, non-UTF-8 and oversized files (see syntax.py for the
+text-level ones). Never raises on bad input: every problem comes back in `Loaded.problems`.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .chars import hidden
+from .positions import source_index, spot_at
 from .problems import Problem, shown
+from .syntax import bracket_overflow, hidden_problems, syntax_problem, tab_problems
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 8
@@ -23,6 +28,9 @@ Pointer = tuple  # path into the data: ("checklist", 2, "text")
 Spot = tuple[int, int]  # 1-based (line, column)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml (not the pure-Python reader) reports where it refused a character as a byte offset
+# into the UTF-8 it was given; its marks count characters.
+_BYTE_OFFSETS = _Loader is not yaml.SafeLoader
 _RESOLVER = yaml.resolver.Resolver()
 _TEXT_TYPES = {
     "tag:yaml.org,2002:bool": ("a boolean (true/false)", "yes, no, on, off, true and false"),
@@ -30,9 +38,6 @@ _TEXT_TYPES = {
     "tag:yaml.org,2002:float": ("a number", "bare numbers"),
     "tag:yaml.org,2002:timestamp": ("a date", "dates like 2024-01-05"),
 }
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-_BRACKETS = re.compile(r"[\[\]{}]")
-MAX_BRACKET_DEPTH = 64  # far beyond MAX_DEPTH; the parser slows down quadratically past it
 
 
 @dataclass(frozen=True)
@@ -44,16 +49,23 @@ class Loaded:
     spots: dict = field(default_factory=dict)
     key_spots: dict = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    source: str | None = field(default=None, repr=False, compare=False)  # the text, when it was read
+    # pointer -> (start, end, style, value) of each text value: to place a character inside it
+    spans: dict = field(default_factory=dict, repr=False, compare=False)
     # A clean file is read in one lean pass; its positions are found from its text only
     # when a later check asks where something is (see `_plain_data`).
-    source: str | None = field(default=None, repr=False, compare=False)
+    lazy: bool = field(default=False, repr=False, compare=False)
 
-    def where(self, pointer: Pointer, key: bool = False) -> Spot:
-        """The closest known position for a pointer (the key's if asked and known)."""
-        if self.source is not None and not self.spots:
+    def _positions(self) -> None:
+        if self.lazy and not self.spots:
             full = _build(self.source, self.path)
             self.spots.update(full.spots)
             self.key_spots.update(full.key_spots)
+            self.spans.update(full.spans)
+
+    def where(self, pointer: Pointer, key: bool = False) -> Spot:
+        """The closest known position for a pointer (the key's if asked and known)."""
+        self._positions()
         pointer = tuple(pointer)
         if key and pointer in self.key_spots:
             return self.key_spots[pointer]
@@ -62,6 +74,17 @@ class Loaded:
                 return self.spots[pointer]
             pointer = pointer[:-1]
         return self.spots.get((), (1, 1))
+
+    def where_in(self, pointer: Pointer, offset: int) -> Spot:
+        """Where the character at `offset` of the text value at `pointer` is written: inside a
+        multi-line or quoted value, its own line and column; the value's start when unsure."""
+        self._positions()
+        span = self.spans.get(tuple(pointer))
+        if span is not None and self.source is not None:
+            index = source_index(self.source, *span, offset)
+            if index is not None:
+                return spot_at(self.source, index)
+        return self.where(pointer)
 
 
 def load_file(path: Path, display: str | None = None) -> Loaded:
@@ -92,9 +115,9 @@ def load_bytes(raw: bytes, display: str) -> Loaded:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = raw[: exc.start]  # valid UTF-8: columns count its characters, not its bytes
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         return _failed(display, (line, col), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "encoding",
                        "Save the file as UTF-8 in your editor.")
     return load_text(text.removeprefix("\ufeff"), display)
@@ -102,35 +125,40 @@ def load_bytes(raw: bytes, display: str) -> Loaded:
 
 def load_text(text: str, display: str) -> Loaded:
     """Load YAML text into plain data and positions; pure, never raises."""
-    tabs = [
-        Problem(display, text.count("\n", 0, m.start()) + 1, m.end() - m.start(),
-                "tab used for indentation", "tabs", "Indent with spaces only (two per level).")
-        for m in _TAB_INDENT.finditer(text)
-    ] if "\t" in text else []  # most files hold no tab: skip scanning every line start
+    tabs = tab_problems(text, display)
     if tabs:
         return Loaded(display, problems=tuple(tabs))
-    deep = _bracket_overflow(text)
+    # Characters no one can see; the parser itself refuses ASCII control characters (see _build).
+    unseen = [] if text.isascii() else hidden(text, "\t\n\r")
+    if any(unicodedata.category(char) != "Cf" for _, char in unseen):
+        return Loaded(display, problems=tuple(hidden_problems(text, display, unseen)))  # unreadable as YAML
+    unseen = hidden_problems(text, display, unseen)
+    deep = bracket_overflow(text, MAX_DEPTH)
     if deep is not None:
         return _failed(display, deep, f"nested more than {MAX_DEPTH} levels deep", "too-deep",
                        "Topics need at most three levels: flatten this part.")
-    data = _plain_data(text)
+    data = _plain_data(text) if not unseen else _UNUSUAL
     if data is not _UNUSUAL:
-        return Loaded(display, data, source=text)
+        return Loaded(display, data, source=text, lazy=True)
     builder = _build(text, display)
-    if builder.failed:
-        return Loaded(display, None, builder.spots, builder.key_spots, tuple(builder.problems))
-    return Loaded(display, builder.root, builder.spots, builder.key_spots, tuple(builder.problems))
+    problems = tuple(unseen + builder.problems)
+    data = None if builder.failed else builder.root
+    return Loaded(display, data, builder.spots, builder.key_spots, problems, text, builder.spans)
 
 
 def _build(text: str, display: str) -> "_Builder":
     """The full pass: data, the position of every value and key, and every problem."""
-    builder = _Builder(display)
+    builder = _Builder(display, text)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if builder.feed(event):
                 break
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: name every one, where it is
+        builder.problems += hidden_problems(text, display, hidden(text, "\t\n\r")) or [
+            syntax_problem(display, text, exc, _BYTE_OFFSETS)]
+        builder.failed = True
     except yaml.YAMLError as exc:
-        builder.problems.append(_syntax_problem(display, text, exc))
+        builder.problems.append(syntax_problem(display, text, exc, _BYTE_OFFSETS))
         builder.failed = True
     except Exception as exc:  # last guard: a contributor must never see a traceback
         builder.problems.append(Problem(display, 1, 1, f"could not read this YAML ({type(exc).__name__})",
@@ -152,8 +180,8 @@ def _plain_data(text: str) -> object:
 
     Returns _UNUSUAL as soon as anything could need a problem (a tag, an anchor, a value
     YAML would not read as text, a repeated key, a complex key, deep nesting, a second
-    document, a syntax error, an empty file); the full pass then reads the file again and
-    explains it. Never raises.
+    document, a directive, a comment cutting plain text short, a syntax error, an empty
+    file); the full pass then reads the file again and explains it. Never raises.
     """
     try:
         parser = _Loader(text)
@@ -162,6 +190,7 @@ def _plain_data(text: str) -> object:
     stack: list[list] = []  # frames: [container, pending key]
     root: object = _UNUSUAL
     documents = 0
+    hashes = " #" in text or "\t#" in text  # only then can a comment follow plain text on its line
     scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -176,8 +205,10 @@ def _plain_data(text: str) -> object:
                 if event.implicit[0] and (_ASK_ALWAYS or not value or value[0] in _MAY_RESOLVE) and (
                         _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit) != _STR_TAG):
                     return _UNUSUAL
+                if hashes and not event.style and _comment_after(text, event.end_mark.index) is not None:
+                    return _UNUSUAL
             elif kind is mapping_start or kind is sequence_start:
-                if event.anchor is not None or len(stack) >= MAX_DEPTH:
+                if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
                     return _UNUSUAL
                 value = {} if kind is mapping_start else []
             elif kind is mapping_end or kind is sequence_end:
@@ -187,7 +218,7 @@ def _plain_data(text: str) -> object:
                 return _UNUSUAL
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
-                if documents > 1:
+                if documents > 1 or (event.explicit and _directives(text, event)):
                     return _UNUSUAL
                 continue
             else:  # stream start and end, document end
@@ -216,47 +247,25 @@ def _plain_data(text: str) -> object:
     return root
 
 
-def _bracket_overflow(text: str) -> Spot | None:
-    """Where brackets first nest deeper than MAX_DEPTH, if they ever reach MAX_BRACKET_DEPTH.
+def _comment_after(text: str, end: int) -> int | None:
+    """Where a comment starts right after a plain value on its line: `text: Ask #weekly`
+    is read as 'Ask', the rest silently dropped."""
+    index = end
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return index if index > end and index < len(text) and text[index] == "#" else None
 
-    A rough count (quotes and comments are not skipped) that only matters for absurd
-    nesting, which libyaml (and even more PyYAML's pure-Python parser) reads in quadratic
-    time: 100,000 '[' take half a minute. Real topics never come near it.
-    """
-    if text.count("[") + text.count("{") < MAX_BRACKET_DEPTH:
-        return None
-    depth, first_over = 0, 0
-    for match in _BRACKETS.finditer(text):
-        if match.group() in "[{":
-            depth += 1
-            if depth == MAX_DEPTH + 1:
-                first_over = match.start()
-            if depth >= MAX_BRACKET_DEPTH:
-                before = text[:first_over]
-                return before.count("\n") + 1, first_over - (before.rfind("\n") + 1) + 1
-        else:
-            depth = max(depth - 1, 0)
-    return None
+
+_DIRECTIVE = re.compile(r"^%[^\r\n]*", re.MULTILINE)
+
+
+def _directives(text: str, event) -> list[re.Match]:
+    """The %YAML and %TAG lines (or any other directive) before a document's '---'."""
+    return list(_DIRECTIVE.finditer(text, event.start_mark.index, event.end_mark.index))
 
 
 def _failed(display: str, spot: Spot, message: str, rule: str, hint: str) -> Loaded:
     return Loaded(display, problems=(Problem(display, spot[0], spot[1], message, rule, hint),))
-
-
-def _syntax_problem(display: str, text: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is not None:
-        line, col = mark.line + 1, mark.column + 1
-    elif isinstance(getattr(exc, "position", None), int):
-        before = text[: exc.position]
-        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-    else:
-        line, col = 1, 1
-    what = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
-    context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
-    return Problem(display, line, col, message, "yaml-syntax",
-                   "Check indentation and quoting on this line; quote text that contains ': ' or starts with a symbol.")
 
 
 _DISCARD = object()
@@ -265,11 +274,13 @@ _DISCARD = object()
 class _Builder:
     """Turns a stream of parser events into data, positions and problems."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, text: str):
         self.display = display
+        self.text = text
         self.root: object = None
         self.spots: dict = {}
         self.key_spots: dict = {}
+        self.spans: dict = {}  # pointer -> (start, end, style, value) of each text value
         self.problems: list[Problem] = []
         self.stack: list[list] = []  # frames: [container, pointer, pending_key]
         self.documents = 0
@@ -293,14 +304,19 @@ class _Builder:
                 self.problem(event.start_mark, "more than one YAML document in this file", "one-document",
                              "Remove the extra '---' line: one topic per file.")
                 return True
+            for directive in _directives(self.text, event) if event.explicit else ():
+                line, col = spot_at(self.text, directive.start())
+                self.problems.append(Problem(self.display, line, col, f"YAML directive {shown(directive.group())} is not allowed",
+                                             "no-directives", "Delete the line: a topic needs no %YAML or %TAG line."))
             return False
         if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent):
             self.problem(event.start_mark, f"YAML anchor {shown('&' + event.anchor)} is not allowed", "no-anchors",
                          "Write the value out in full; anchors and aliases are refused.")
+        if getattr(event, "tag", None) is not None:
+            self.problem(event.start_mark, f"YAML tag {shown(_as_written(event.tag))} is not allowed", "no-tags",
+                         'Remove the tag: a topic holds only text, lists and mappings (to keep a value as text, quote it: "5").')
         if isinstance(event, yaml.AliasEvent):
-            self.problem(event.start_mark, f"YAML alias {shown('*' + event.anchor)} is not allowed", "no-aliases",
-                         "Write the value out in full; if it is text starting with '*', put it in quotes.")
-            self.attach(None, event.start_mark)
+            self.alias(event)
         elif isinstance(event, yaml.ScalarEvent):
             self.scalar(event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -308,6 +324,16 @@ class _Builder:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.stack.pop()
         return False
+
+    def alias(self, event) -> None:
+        frame = self.stack[-1] if self.stack else None
+        as_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
+        self.problem(event.start_mark, f"YAML alias {shown('*' + event.anchor)} is not allowed" + (" (here as a key)" if as_key else ""),
+                     "no-aliases", "Write the value out in full; if it is text starting with '*', put it in quotes.")
+        if as_key:
+            frame[2] = _DISCARD  # its value goes with it: one problem, not one per line that follows
+        else:
+            self.attach(None, event.start_mark)
 
     def open(self, event) -> None:
         frame = self.stack[-1] if self.stack else None
@@ -329,18 +355,15 @@ class _Builder:
 
     def scalar(self, event) -> None:
         frame = self.stack[-1] if self.stack else None
-        tag = event.tag
-        if tag not in (None, "!", "tag:yaml.org,2002:str"):
-            self.problem(event.start_mark, f"YAML tag {shown(tag)} is not allowed", "no-tags",
-                         "Remove the tag; write plain text.")
-        if tag in (None, "!"):
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
         if frame is not None and isinstance(frame[0], dict) and frame[2] is None:
             self.key(frame, event)
             return
         value: object = event.value
         if tag == "tag:yaml.org,2002:null" and not event.value:
             value = None
+        elif event.tag is not None:
+            pass  # already refused as a tag: the value stays text
         elif tag == "tag:yaml.org,2002:null":
             self.problem(event.start_mark, f"YAML reads {shown(event.value)} as nothing (null), not text",
                          "implicit-type", f'Put it in quotes: "{event.value}" (null and ~ mean "no value" unquoted).')
@@ -348,7 +371,15 @@ class _Builder:
             what, examples = _TEXT_TYPES[tag]
             self.problem(event.start_mark, f"YAML reads {shown(event.value)} as {what}, not text", "implicit-type",
                          f'Put it in quotes: "{shown(event.value, quote=False)}" ({examples} change meaning unquoted).')
-        self.attach(value, event.start_mark)
+        comment = _comment_after(self.text, event.end_mark.index) if not event.style and event.value else None
+        if comment is not None:
+            line, col = spot_at(self.text, comment)
+            self.problems.append(Problem(self.display, line, col, "' #' starts a comment: the text after it is dropped",
+                                         "comment-in-text", "Put the whole text in quotes if the '#' belongs to it; "
+                                         "put a comment on a line of its own."))
+        pointer = self.attach(value, event.start_mark)
+        if isinstance(value, str):
+            self.spans[pointer] = (event.start_mark.index, event.end_mark.index, event.style, value)
 
     def key(self, frame: list, event) -> None:
         mapping, pointer, _ = frame
@@ -382,3 +413,8 @@ class _Builder:
             container[pending] = value
         self.spots[pointer] = spot
         return pointer
+
+
+def _as_written(tag: str) -> str:
+    """A tag as a contributor writes it: '!!python/object' rather than its long form."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag

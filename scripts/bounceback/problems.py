@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import os
-import re
+import unicodedata
 from dataclasses import dataclass
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SHOWN_RAW = frozenset({"Zs"})  # a no-break or ideographic space is seen as a space; Python calls it unprintable
 
 
 def _escape(text: str) -> str:
-    """One printable line: control characters and undecodable bytes shown as escapes."""
-    text = _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """One printable line: control and format characters (a bidi override would reorder the
+    message itself), separators and undecodable bytes shown as escapes such as \\u202e."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or unicodedata.category(char) in _SHOWN_RAW
+                   else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 def shown(value: object, limit: int = 60, quote: bool = True) -> str:

@@ -190,12 +190,14 @@ def render_home(guide: Guide) -> str:
 
 def _stage_heading(stage: Stage) -> str:
     """A stage's Markdown heading (for the table of contents) with an id of ours, never
-    one made from its title."""
-    return f"## {heading(stage.title)} {{#stage-{stage.id}}}\n"
+    one made from its title (and the stage id for text when the title has no words)."""
+    return f"## {heading(stage.title) if plain(stage.title).strip() else stage.id} {{#stage-{stage.id}}}\n"
 
 
+HOME_PATH = "index.md"
 PLAN_PATH = "plan.md"
 WORKBOOK_PATH = "workbook.md"
+TAGS_PATH = "tags.md"
 
 
 def _item_data(topic: Topic) -> str:
@@ -264,14 +266,36 @@ def render_tags() -> str:
     return _front_matter("Topics by tag", "Every topic of the guide, grouped by tag.") + "# Topics by tag\n\n<!-- material/tags -->\n"
 
 
+# The pages made once for the whole guide, by path. Stage pages (<stage-id>/index.md) share
+# the site's top folder with them, so `taken_names` derives from this table what a stage id
+# must not be: a page added here is protected at once.
+_GUIDE_PAGES = {
+    HOME_PATH: render_home,
+    PLAN_PATH: render_plan,
+    WORKBOOK_PATH: render_workbook,
+    TAGS_PATH: lambda guide: render_tags(),
+}
+# What MkDocs and the theme write into the site's top folder themselves.
+ENGINE_NAMES = {"search": "MkDocs' search index (search/)", "404": "the page-not-found page (404.html)",
+                "sitemap": "the sitemap (sitemap.xml)", "assets": "the theme's scripts and styles (assets/)"}
+
+
+def top_name(path: str) -> str:
+    """The name a path takes in the site's top folder: 'plan.md' -> 'plan', 'topics/x.md' -> 'topics'."""
+    return path.split("/")[0].split(".")[0].lower()
+
+
+def taken_names() -> dict[str, str]:
+    """Top-level names of the site a stage's folder must not take -> what already uses each."""
+    names = dict(ENGINE_NAMES)
+    names[top_name(topic_path("x"))] = f"the folder of topic pages ({top_name(topic_path('x'))}/)"
+    names.update({top_name(path): f"the generated page {path}" for path in _GUIDE_PAGES})
+    return names
+
+
 def render_pages(guide: Guide, edit_base: str = "") -> list[Page]:
     """Every generated page of the site; `edit_base` adds "Suggest an edit" links to topics."""
-    pages = [
-        Page("index.md", render_home(guide)),
-        Page(PLAN_PATH, render_plan(guide)),
-        Page(WORKBOOK_PATH, render_workbook(guide)),
-        Page("tags.md", render_tags()),
-    ]
+    pages = [Page(path, render(guide)) for path, render in _GUIDE_PAGES.items()]
     for stage in guide.stages:
         pages.append(Page(stage_path(stage.id), render_stage(stage, guide)))
         pages += [Page(topic_path(t), render_topic(guide.topics[t], guide, edit_base)) for t in stage.topic_ids]
@@ -292,12 +316,12 @@ def render_nav(guide: Guide, extra: list | None = None) -> list:
     dozen links at 1,000 topics instead of a whole stage. The stage overview page, first in
     its section, still lists every topic of the stage.
     """
-    nav: list = [{"Home": "index.md"}, {"My plan": PLAN_PATH}]
+    nav: list = [{"Home": HOME_PATH}, {"My plan": PLAN_PATH}]
     for stage in guide.stages:
         links = [(plain(guide.topics[t].title), topic_path(t)) for t in stage.topic_ids]
         entries = _nav_links(links) if len(links) <= NAV_FLAT_LIMIT else _nav_groups(links)
         nav.append({plain(stage.title): [stage_path(stage.id)] + entries})
-    return nav + [{"Workbook": WORKBOOK_PATH}, {"Topics by tag": "tags.md"}] + list(extra or [])
+    return nav + [{"Workbook": WORKBOOK_PATH}, {"Topics by tag": TAGS_PATH}] + list(extra or [])
 
 
 def _nav_links(links: list[tuple[str, str]]) -> list:

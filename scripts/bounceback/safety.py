@@ -34,17 +34,21 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
-def _link_target(raw: str) -> str:
-    """The target of an inline link as a browser would read it, up to a title after a space.
+def _link_target(raw: str) -> tuple[int, str]:
+    """Where the target of an inline link starts in `raw`, and the target as a browser would
+    read it, up to a title after a space.
 
     A linear, conservative reading (Python-Markdown's own link parser is quadratic on
     hostile input); text.py still checks every href it really makes."""
-    url = _IGNORED_BY_BROWSERS.sub("", raw).lstrip(_C0_AND_SPACE).removeprefix("<")
-    return url.split(" ")[0]
+    stripped = raw.lstrip(_C0_AND_SPACE)
+    start = len(raw) - len(stripped) + stripped.startswith("<")
+    url = _IGNORED_BY_BROWSERS.sub("", stripped.removeprefix("<"))
+    return start, url.split(" ")[0]
 
 
-def unsafe_text(text: str) -> list[tuple[str, str]]:
-    """(message, hint) for each kind of unsafe markup in one text field; [] when safe."""
+def unsafe_text(text: str) -> list[tuple[int, str, str]]:
+    """(offset, message, hint) for each kind of unsafe markup in one text field, the offset
+    being where in `text` it starts; [] when safe."""
     if "<" not in text and "[" not in text and "]" not in text:
         return []  # every pattern below needs one of these: most text is checked in one pass
     found = []
@@ -54,12 +58,18 @@ def unsafe_text(text: str) -> list[tuple[str, str]]:
         what = "a <script> tag" if "script" in snippet.lower() else f"raw HTML ({snippet!r})"
         if re.search(r"\bon[a-z]+\s*=", text, re.IGNORECASE):
             what += " with an event-handler attribute"
-        found.append((f"{what} is not allowed in text",
+        found.append((tag.start(), f"{what} is not allowed in text",
                       "Use Markdown only: *emphasis*, **strong**, [text](https://...). Write '<' as 'less than'."))
-    if _IMAGE.search(text):
-        found.append(("images are not allowed in text", "Describe it in words or link to it with [text](https://...)."))
-    for url in [_link_target(raw) for raw in _INLINE_LINK.findall(text)] + _REFERENCE.findall(text):
+    image = _IMAGE.search(text)
+    if image:
+        found.append((image.start(), "images are not allowed in text",
+                      "Describe it in words or link to it with [text](https://...)."))
+    links = [(m.start(1), m.group(1)) for m in _REFERENCE.finditer(text)]
+    for match in _INLINE_LINK.finditer(text):
+        skipped, url = _link_target(match.group(1))
+        links.append((match.start(1) + skipped, url))
+    for offset, url in sorted(links):
         if not is_safe_url(url):
-            found.append((f"link {shown(url)} is not allowed",
+            found.append((offset, f"link {shown(url)} is not allowed",
                           "Links must start with https://, http:// or mailto:, or be relative."))
     return found

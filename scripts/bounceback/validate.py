@@ -14,7 +14,9 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
+from .chars import HIDDEN_HINT, char_name, hidden, hidden_message, lookalikes
 from .load import Loaded
+from .names import is_windows_device, windows_problem
 from .problems import Problem, shown
 from .quickschema import quick_valid
 from .safety import unsafe_text
@@ -119,8 +121,12 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
             "Quote the text, or write it on one line after the key." if value == "string" else "See CONTRIBUTING.md.")
         return [at(f"'{name}' should be {expected}, not {got}", "type", hint)]
     if kind == "pattern" and "a-z0-9" in value:
-        return [at(f"{shown(instance)} is not a valid id in {name}", "id-format",
-                   "Use lowercase words and digits joined by hyphens, e.g. ask-for-feedback.")]
+        message, spot = f"{shown(instance)} is not a valid id in {name}", None
+        odd = next((i for i, c in enumerate(instance) if not c.isascii() or not c.isprintable()), None)
+        if odd is not None:  # a look-alike or invisible character: name it, where it is
+            spot = loaded.where_in(pointer, odd)
+            message += f": {char_name(instance[odd])} at column {spot[1]}"
+        return [at(message, "id-format", "Use lowercase words and digits joined by hyphens, e.g. ask-for-feedback.", spot)]
     if kind == "pattern" and isinstance(instance, str) and "\n" in instance:
         return [at(f"'{name}' must be a single line", "one-line", "Use a folded block ('>-') or shorten it to one line.")]
     if kind == "maxLength":
@@ -150,13 +156,28 @@ def text_values(data, pointer=()):
             stack.extend((pointer + (index,), data[index]) for index in range(len(data) - 1, -1, -1))
 
 
+def is_id_field(pointer) -> bool:
+    """Whether a text value is an id: an item's own, or one in related, previous_ids, a stage's topics or tags."""
+    return len(pointer) > 1 and (pointer[-1] in ("id", "topic") or pointer[-2] in ("related", "previous_ids", "topics", "tags"))
+
+
 def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
-    """Refuse markup, images and unsafe links anywhere in a file's text (`strings`: its text_values)."""
+    """Refuse markup, images, unsafe links, hidden characters and look-alike letters anywhere
+    in a file's text (`strings`: its text_values), each at the characters concerned."""
     problems = []
+
+    def at(pointer, offset, message, rule, hint):
+        line, col = loaded.where_in(pointer, offset)
+        problems.append(Problem(loaded.path, line, col, message, rule, hint))
+
     for pointer, text in text_values(loaded.data) if strings is None else strings:
-        for message, hint in unsafe_text(text):
-            line, col = loaded.where(pointer)
-            problems.append(Problem(loaded.path, line, col, message, "unsafe-text", hint))
+        for offset, message, hint in unsafe_text(text):
+            at(pointer, offset, message, "unsafe-text", hint)
+        for offset, char in hidden(text):
+            at(pointer, offset, hidden_message(char), "invisible-character", HIDDEN_HINT)
+        for offset, char in [] if is_id_field(pointer) else lookalikes(text):  # a bad id is named by id-format
+            at(pointer, offset, f"{char_name(char)} in a word of Latin letters looks like a Latin letter but is not",
+               "mixed-script", "Retype the word in Latin letters: a look-alike breaks search and hides what it says.")
     return problems
 
 
@@ -168,10 +189,10 @@ def placeholder_problems(loaded: Loaded, strings: list) -> list[Problem]:
     """TODO text and todo- ids left from `make new`: an unfinished topic never passes (`strings`: its text_values)."""
     problems = []
     for pointer, text in strings:
-        is_id = text.startswith("todo") and len(pointer) > 1 and (
-            pointer[-1] == "id" or pointer[-2] in ("related", "previous_ids"))
-        if ("TODO" in text and _PLACEHOLDER_TEXT.search(text)) or (is_id and _PLACEHOLDER_ID.match(text)):
-            line, col = loaded.where(pointer)
+        is_id = text.startswith("todo") and is_id_field(pointer)
+        found = _PLACEHOLDER_TEXT.search(text) if "TODO" in text else None
+        if found or (is_id and _PLACEHOLDER_ID.match(text)):
+            line, col = loaded.where_in(pointer, found.start() if found else 0)
             problems.append(Problem(loaded.path, line, col, f"'{_name(pointer)}' still holds a placeholder from the template",
                                     "placeholder", "Replace it with your own words (or a real id); see CONTRIBUTING.md."))
     return problems
@@ -197,6 +218,8 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     if not ID_PATTERN.fullmatch(expected_id):
         at((), f"file name {shown(expected_id)} is not a valid topic id", "file-name",
            "Name the file <topic-id>.yml, with a lowercase kebab-case id.")
+    elif is_windows_device(expected_id):
+        problems.append(windows_problem(loaded, ("id",), "topic id (and file name)", expected_id))
     elif isinstance(topic_id, str) and topic_id != expected_id:
         at(("id",), f"id {shown(topic_id)} differs from the file name '{expected_id}.yml'", "id-file-name",
            f"Rename the file to {shown(topic_id, quote=False)}.yml, or set id: {expected_id}.")
@@ -204,6 +227,8 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     for index, item in _items(data, "checklist"):
         item_id = item.get("id")
         if isinstance(item_id, str):
+            if is_windows_device(item_id):
+                problems.append(windows_problem(loaded, ("checklist", index, "id"), "checklist item id", item_id))
             if item_id in seen:
                 at(("checklist", index, "id"), f"checklist item id {shown(item_id)} is used twice in this topic",
                    "duplicate-item-id", "Give each item its own id; ids are where readers' ticks are stored.")
@@ -226,6 +251,8 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
         tid = template.get("id")
         if not isinstance(tid, str):
             continue
+        if is_windows_device(tid):
+            problems.append(windows_problem(loaded, ("templates", index, "id"), "template id", tid))
         if tid in template_ids:
             at(("templates", index, "id"), f"template id {shown(tid)} is used twice", "duplicate-template-id",
                "Give each template its own id.")
@@ -238,11 +265,13 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     return problems + text_problems(loaded, strings) + placeholder_problems(loaded, strings)
 
 
-def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
+def cross_problems(guide: Loaded, topics: dict[str, Loaded], listed: bool = True) -> list[Problem]:
     """Checks across files: unique ids, references to existing topics, every topic placed once.
 
     `topics` maps each file's stem to its loaded file; a file that failed to load still
     counts as existing, so one broken file is reported once, not at every reference.
+    `listed` is False when the topics folder could not be read: that is reported once, by
+    the caller, not again at every topic the guide names.
     """
     problems = []
     by_id: dict[str, Loaded] = {}
@@ -278,7 +307,8 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
                 continue
             pointer = ("stages", s, "topics", n)
             if topic_id not in known:
-                problems.append(_missing(guide, pointer, topic_id, known))
+                if listed:
+                    problems.append(_missing(guide, pointer, topic_id, known))
             elif topic_id in placed:
                 line, col = guide.where(pointer)
                 problems.append(Problem(guide.path, line, col, f"topic '{topic_id}' is already in stage {shown(placed[topic_id])}",
@@ -287,7 +317,7 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
     start = data.get("start") if isinstance(data.get("start"), list) else []
     for n, entry in enumerate(start):
         topic_id = entry.get("topic") if isinstance(entry, dict) else None
-        if isinstance(topic_id, str) and ID_PATTERN.fullmatch(topic_id) and topic_id not in known:
+        if listed and isinstance(topic_id, str) and ID_PATTERN.fullmatch(topic_id) and topic_id not in known:
             problems.append(_missing(guide, ("start", n, "topic"), topic_id, known))
     if guide.data is not None and isinstance(data.get("stages"), list):
         for stem, loaded in topics.items():
