@@ -20,6 +20,7 @@ from .names import is_windows_device, windows_problem
 from .problems import Problem, shown
 from .quickschema import quick_valid
 from .safety import unsafe_text
+from .text import plain
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always used with fullmatch
 _KINDS = {str: "text", list: "a list", dict: "a mapping (key: value lines)", type(None): "empty"}
@@ -178,6 +179,9 @@ def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
         for offset, char in [] if is_id_field(pointer) else lookalikes(text):  # a bad id is named by id-format
             at(pointer, offset, f"{char_name(char)} in a word of Latin letters looks like a Latin letter but is not",
                "mixed-script", "Retype the word in Latin letters: a look-alike breaks search and hides what it says.")
+        if text.strip() and not plain(text).strip():  # e.g. '[]()' or '` `': a title, a nav entry with no words
+            at(pointer, len(text) - len(text.lstrip()), f"'{_name(pointer)}' has no words a reader would see",
+               "no-words", "Write it in words; Markdown marks alone ([](), ` `) show nothing.")
     return problems
 
 
