@@ -85,6 +85,21 @@ def test_a_comment_after_plain_text_is_refused_and_nowhere_else():
     assert loaded.problems == () and loaded.data["c"] == "x # y\n" and loaded.data["h"] == "x#y"
 
 
+def test_a_comment_where_plain_text_would_continue_is_refused():
+    """Deeper than the value's line, the words would have continued the text; at the key's
+    indentation or less a comment is an ordinary one."""
+    cut = "items:\n  - text: Choose one skill\n      #weekly and more\n  - Which cause\n    #glad to\n"
+    assert rules(load_text(cut, "t.yml")) == [(3, 7, "comment-in-text"), (5, 5, "comment-in-text")]
+    fine = "a:\n  - b\n  # next one\n  - c\nd: e\n# about f\nf: g\n"
+    assert load_text(fine, "t.yml").problems == ()
+
+
+def test_discarded_values_share_no_keys():
+    """Two refused values of one mapping are two places: their keys are not duplicates."""
+    loaded = load_text("tags:\n  id: a\ntags:\n  id: b\ntags:\n  id: c\n", "t.yml")
+    assert [p.rule for p in loaded.problems] == ["duplicate-key", "duplicate-key"]
+
+
 def test_hidden_characters_are_named_where_they_are():
     loaded = load_text("a: x\u202ey\nb: |\n  z\u200b\n", "t.yml")
     assert [(p.line, p.col, p.message.split(" is ")[0]) for p in loaded.problems] == [

@@ -45,15 +45,17 @@ def described(char: str) -> str:
     return f"'{char}'" if char.isprintable() and char.isascii() else char_name(char)
 
 
-def hidden(text: str, allowed: str = "\t\n") -> list[tuple[int, str]]:
+def hidden(text: str, allowed: str = "\t\n", whole_file: bool = False) -> list[tuple[int, str]]:
     """(offset, character) of every control, format or separator character in `text`.
 
     Tabs and line feeds are text; `allowed` adds "\\r" when scanning a whole file. A lone
-    byte-order mark opening a file is YAML's own business and is not reported."""
+    byte-order mark opening a whole file is YAML's own business and is not reported; one
+    opening a value is hidden text like any other."""
     if text.isascii() and text.isprintable():
         return []
     return [(m.start(), char) for m in _OUTSIDE_ASCII[allowed].finditer(text)
-            if unicodedata.category(char := m.group()) in _HIDDEN and not (char == "\ufeff" and m.start() == 0)]
+            if unicodedata.category(char := m.group()) in _HIDDEN
+            and not (whole_file and char == "\ufeff" and m.start() == 0)]
 
 
 HIDDEN_HINT = "Delete it (or its \\u escape); if your editor does not show it, retype the text around it."

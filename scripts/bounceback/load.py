@@ -129,7 +129,7 @@ def load_text(text: str, display: str) -> Loaded:
     if tabs:
         return Loaded(display, problems=tuple(tabs))
     # Characters no one can see; the parser itself refuses ASCII control characters (see _build).
-    unseen = [] if text.isascii() else hidden(text, "\t\n\r")
+    unseen = [] if text.isascii() else hidden(text, "\t\n\r", whole_file=True)
     if any(unicodedata.category(char) != "Cf" for _, char in unseen):
         return Loaded(display, problems=tuple(hidden_problems(text, display, unseen)))  # unreadable as YAML
     unseen = hidden_problems(text, display, unseen)
@@ -154,7 +154,7 @@ def _build(text: str, display: str) -> "_Builder":
             if builder.feed(event):
                 break
     except yaml.reader.ReaderError as exc:  # a character YAML refuses: name every one, where it is
-        builder.problems += hidden_problems(text, display, hidden(text, "\t\n\r")) or [
+        builder.problems += hidden_problems(text, display, hidden(text, "\t\n\r", whole_file=True)) or [
             syntax_problem(display, text, exc, _BYTE_OFFSETS)]
         builder.failed = True
     except yaml.YAMLError as exc:
@@ -205,7 +205,7 @@ def _plain_data(text: str) -> object:
                 if event.implicit[0] and (_ASK_ALWAYS or not value or value[0] in _MAY_RESOLVE) and (
                         _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit) != _STR_TAG):
                     return _UNUSUAL
-                if hashes and not event.style and _comment_after(text, event.end_mark.index) is not None:
+                if hashes and not event.style and _comment_after(text, event.end_mark.index, event.start_mark.index) is not None:
                     return _UNUSUAL
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
@@ -247,13 +247,22 @@ def _plain_data(text: str) -> object:
     return root
 
 
-def _comment_after(text: str, end: int) -> int | None:
-    """Where a comment starts right after a plain value on its line: `text: Ask #weekly`
-    is read as 'Ask', the rest silently dropped."""
+def _comment_after(text: str, end: int, start: int | None = None) -> int | None:
+    """Where a comment starts right after a plain value: `text: Ask #weekly` is read as 'Ask',
+    the rest silently dropped. With `start` (where the value begins), also a comment on a
+    following line indented deeper than the value's own line, where its words would have
+    continued the text; a comment at the key's indentation or less is an ordinary one."""
     index = end
     while index < len(text) and text[index] in " \t":
         index += 1
-    return index if index > end and index < len(text) and text[index] == "#" else None
+    if index > end and index < len(text) and text[index] == "#":
+        return index
+    if start is None or index >= len(text) or text[index] not in "\r\n":
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    base = len(text[line_start:start]) - len(text[line_start:start].lstrip(" "))
+    following = re.match(r"(?:[ \t]*\r?\n)+([ ]*)#", text[index:])
+    return index + following.end() - 1 if following and len(following.group(1)) > base else None
 
 
 _DIRECTIVE = re.compile(r"^%[^\r\n]*", re.MULTILINE)
@@ -371,7 +380,7 @@ class _Builder:
             what, examples = _TEXT_TYPES[tag]
             self.problem(event.start_mark, f"YAML reads {shown(event.value)} as {what}, not text", "implicit-type",
                          f'Put it in quotes: "{shown(event.value, quote=False)}" ({examples} change meaning unquoted).')
-        comment = _comment_after(self.text, event.end_mark.index) if not event.style and event.value else None
+        comment = _comment_after(self.text, event.end_mark.index, event.start_mark.index) if not event.style and event.value else None
         if comment is not None:
             line, col = spot_at(self.text, comment)
             self.problems.append(Problem(self.display, line, col, "' #' starts a comment: the text after it is dropped",
@@ -407,8 +416,8 @@ class _Builder:
             container.append(value)
         else:
             frame[2] = None
-            if pending is _DISCARD:
-                return pointer + ("\0discarded",)
+            if pending is _DISCARD:  # its own pointer: two discarded subtrees share no keys
+                return pointer + (f"\0discarded {len(self.spots)}",)
             pointer = pointer + (pending,)
             container[pending] = value
         self.spots[pointer] = spot
