@@ -94,6 +94,12 @@ def test_a_comment_where_plain_text_would_continue_is_refused():
     assert load_text(fine, "t.yml").problems == ()
 
 
+def test_a_tab_inside_a_block_text_is_text():
+    loaded = load_text("body: |\n  Name:\t[name]\n  \tindented by a tab\nnext: >-\n  a\n  \tb\n", "t.yml")
+    assert loaded.problems == () and loaded.data["body"] == "Name:\t[name]\n\tindented by a tab\n"
+    assert [p.rule for p in load_text("a: |\n  x\nb:\n\t- 1\n", "t.yml").problems] == ["tabs"]
+
+
 def test_discarded_values_share_no_keys():
     """Two refused values of one mapping are two places: their keys are not duplicates."""
     loaded = load_text("tags:\n  id: a\ntags:\n  id: b\ntags:\n  id: c\n", "t.yml")

@@ -16,15 +16,31 @@ from .problems import Problem
 
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BRACKET_DEPTH = 64  # far beyond the loader's MAX_DEPTH; the parser slows down quadratically past it
 
 
 def tab_problems(text: str, display: str) -> list[Problem]:
-    """Every tab used for indentation, which YAML refuses or misreads."""
+    """Every tab used for indentation, which YAML refuses or misreads; a tab inside a `|` or
+    `>` block after its indentation is text (a pasted email keeps its tabs)."""
     if "\t" not in text:  # most files hold no tab: skip scanning every line start
         return []
+    blocks = _block_scalars(text)
     return [Problem(display, *spot_at(text, m.end() - 1), "tab used for indentation", "tabs",
-                    "Indent with spaces only (two per level).") for m in _TAB_INDENT.finditer(text)]
+                    "Indent with spaces only (two per level).") for m in _TAB_INDENT.finditer(text)
+            if not any(start <= m.end() - 1 < end for start, end in blocks)]
+
+
+def _block_scalars(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each `|` and `>` value, or [] when YAML cannot read the text
+    (or its brackets nest so deep that reading it would take long)."""
+    if bracket_overflow(text, 8) is not None:
+        return []
+    try:
+        return [(e.start_mark.index, e.end_mark.index) for e in yaml.parse(text, Loader=_LOADER)
+                if isinstance(e, yaml.ScalarEvent) and e.style in ("|", ">")]
+    except Exception:  # unreadable (often the tab itself): every tab is reported
+        return []
 
 
 def hidden_problems(text: str, display: str, found: list[tuple[int, str]]) -> list[Problem]:
