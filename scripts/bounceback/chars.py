@@ -30,10 +30,16 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")  # letters that pass for Latin ones
 
 
+def is_noncharacter(char: str) -> bool:
+    """U+FDD0..U+FDEF and the last two code points of every plane: never text, by definition."""
+    code = ord(char)
+    return code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
+
+
 def char_name(char: str) -> str:
     """'U+202E RIGHT-TO-LEFT OVERRIDE'; characters without a Unicode name say what kind they are."""
     code = ord(char)
-    kind = "a noncharacter" if code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF else _KINDS.get(unicodedata.category(char), "unnamed")
+    kind = "a noncharacter" if is_noncharacter(char) else _KINDS.get(unicodedata.category(char), "unnamed")
     name = unicodedata.name(char, "") or _CONTROL_NAMES.get(code) or f"({kind})"
     return f"U+{code:04X} {name}"
 
@@ -54,7 +60,7 @@ def hidden(text: str, allowed: str = "\t\n", whole_file: bool = False) -> list[t
     if text.isascii() and text.isprintable():
         return []
     return [(m.start(), char) for m in _OUTSIDE_ASCII[allowed].finditer(text)
-            if unicodedata.category(char := m.group()) in _HIDDEN
+            if (unicodedata.category(char := m.group()) in _HIDDEN or is_noncharacter(char))
             and not (whole_file and char == "\ufeff" and m.start() == 0)]
 
 
@@ -67,6 +73,8 @@ def hidden_message(char: str) -> str:
         why = "it silently reorders the text around it"
     elif char in _LINE_BREAKS:
         why = "YAML reads it as a line break that most editors do not show"
+    elif is_noncharacter(char):
+        why = "it is a noncharacter, never meant to be shown as text"
     else:
         why = f"it is {_KINDS.get(unicodedata.category(char), 'a character')} that readers cannot see"
     return f"{char_name(char)} is not allowed: {why}"
