@@ -162,6 +162,16 @@ def is_id_field(pointer) -> bool:
     return len(pointer) > 1 and (pointer[-1] in ("id", "topic") or pointer[-2] in ("related", "previous_ids", "topics", "tags"))
 
 
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_SHOWN = re.compile(r"[^\s*_\[\]()!\\`]")  # a character no inline Markdown mark can hide
+
+
+def _has_shown_character(text: str) -> bool:
+    """True when some character outside link targets is not a Markdown mark: then the text
+    surely shows words, and the parser (plain) need not run. False means: ask plain."""
+    return _SHOWN.search(_LINK_TARGET.sub("", text) if "](" in text else text) is not None
+
+
 def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
     """Refuse markup, images, unsafe links, hidden characters and look-alike letters anywhere
     in a file's text (`strings`: its text_values), each at the characters concerned."""
@@ -179,7 +189,7 @@ def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
         for offset, char in [] if is_id_field(pointer) else lookalikes(text):  # a bad id is named by id-format
             at(pointer, offset, f"{char_name(char)} in a word of Latin letters looks like a Latin letter but is not",
                "mixed-script", "Retype the word in Latin letters: a look-alike breaks search and hides what it says.")
-        if text.strip() and not plain(text).strip():  # e.g. '[]()' or '` `': a title, a nav entry with no words
+        if not _has_shown_character(text) and text.strip() and not plain(text).strip():  # '[]()', '` `'
             at(pointer, len(text) - len(text.lstrip()), f"'{_name(pointer)}' has no words a reader would see",
                "no-words", "Write it in words; Markdown marks alone ([](), ` `) show nothing.")
     return problems
