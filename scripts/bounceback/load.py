@@ -247,6 +247,9 @@ def _plain_data(text: str) -> object:
     return root
 
 
+_COMMENT_LINE = re.compile(r"(?:[ \t]*\r?\n)+([ ]*)#")  # blank lines, then a comment line
+
+
 def _comment_after(text: str, end: int, start: int | None = None) -> int | None:
     """Where a comment starts right after a plain value: `text: Ask #weekly` is read as 'Ask',
     the rest silently dropped. With `start` (where the value begins), also a comment on a
@@ -261,8 +264,8 @@ def _comment_after(text: str, end: int, start: int | None = None) -> int | None:
         return None
     line_start = text.rfind("\n", 0, start) + 1
     base = len(text[line_start:start]) - len(text[line_start:start].lstrip(" "))
-    following = re.match(r"(?:[ \t]*\r?\n)+([ ]*)#", text[index:])
-    return index + following.end() - 1 if following and len(following.group(1)) > base else None
+    following = _COMMENT_LINE.match(text, index)
+    return following.end() - 1 if following and len(following.group(1)) > base else None
 
 
 _DIRECTIVE = re.compile(r"^%[^\r\n]*", re.MULTILINE)
