@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from lighthouse import CHROMIUM_FLAGS as CHROMIUM_ARGS  # one set of flags for Debian's chromium, here and in make lighthouse
-from sitekit import ROOT, SiteServer, build, copy_project, free_port
+from sitekit import ROOT, copy_project, served_build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -19,13 +19,7 @@ def site(tmp_path_factory):
     SITE_URL is the server's own address, so sitemap.xml matches it and Material's
     instant navigation is on, as on the published site.
     """
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir, site_url=url)
-    assert result.returncode == 0, result.stderr
-    with SiteServer(site_dir, port) as server:
-        server.dir = site_dir
+    with served_build(ROOT, tmp_path_factory.mktemp("site")) as server:
         yield server
 
 

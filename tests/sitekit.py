@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +66,18 @@ class SiteServer:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+@contextmanager
+def served_build(project: Path, site_dir: Path):
+    """A strict build of `project` into `site_dir`, served on 127.0.0.1 with SITE_URL set to
+    the server's own address (so sitemap.xml matches it and instant navigation is on)."""
+    port = free_port()
+    result = build(project, site_dir, site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    with SiteServer(site_dir, port) as server:
+        server.dir = site_dir
+        yield server
 
 
 def search_pages(site_dir: Path) -> dict[str, str]:

@@ -7,7 +7,7 @@ import material as material_theme
 import pytest
 
 from readerkit import ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
-from sitekit import ROOT, SiteServer, build, free_port
+from sitekit import ROOT, served_build
 
 BLOCK_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
@@ -223,10 +223,8 @@ def test_import_counts_each_box_once_and_says_what_was_already_there(page, tmp_p
     text = topic_file.read_text(encoding="utf-8")
     topic_file.write_text(text.replace(f"id: {ITEMS[0]}\n", f"id: {ITEMS[0]}\n    previous_ids: [old-name]\n", 1),
                           encoding="utf-8")
-    port = free_port()
-    assert build(project, tmp_path / "site", f"http://127.0.0.1:{port}/").returncode == 0
     both = progress_file(tmp_path, json.dumps({f"{TOPIC}/old-name": True, f"{TOPIC}/{ITEMS[0]}": True}))
-    with SiteServer(tmp_path / "site", port) as server:
+    with served_build(project, tmp_path / "site") as server:
         assert import_file(page, server, both) == "Imported 1 tick."
         assert import_file(page, server, both) == "1 tick was already here."
     stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('bounceback:'))")

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from sitekit import SiteServer, build, free_port
+from sitekit import served_build
 
 TOPIC = "volunteer"
 TITLE = 'Pay & perks: 2 < 3, "fair" [deal](https://example.org/)'
@@ -36,11 +36,7 @@ def labelled_site(project_copy, tmp_path_factory):
     text = re.sub(r"(?ms)^site_description: >-\n.*?(?=^\S)", f"site_description: {yaml.safe_dump(DESCRIPTION).split(chr(10))[0]}\n", text)
     text = re.sub(r"(?m)^copyright: .*$", "copyright: Ours & <i>yours</i>", text)
     config.write_text(text, encoding="utf-8")
-    port = free_port()
-    site_dir = tmp_path_factory.mktemp("labelled-site")
-    result = build(project, site_dir, f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
-    with SiteServer(site_dir, port) as server:
+    with served_build(project, tmp_path_factory.mktemp("labelled-site")) as server:
         yield server
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from readerkit import TOPIC
-from sitekit import SiteServer, build, free_port
+from sitekit import served_build
 
 WORD = "overlong" * 10  # 80 letters, the longest checklist item the schema allows
 TITLE_WORD = WORD[:60]  # titles are at most 60 characters
@@ -27,11 +27,7 @@ def long_word_site(project_copy, tmp_path_factory):
         assert old in text, old
         text = text.replace(old, new, 1)
     topic.write_text(text, encoding="utf-8")
-    port = free_port()
-    site_dir = tmp_path_factory.mktemp("long-words")
-    result = build(project, site_dir, f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
-    with SiteServer(site_dir, port) as server:
+    with served_build(project, tmp_path_factory.mktemp("long-words")) as server:
         yield server
 
 
