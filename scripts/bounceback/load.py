@@ -36,8 +36,10 @@ _TEXT_TYPES = {
     "tag:yaml.org,2002:bool": ("a boolean (true/false)", "yes, no, on, off, true and false"),
     "tag:yaml.org,2002:int": ("a number", "bare numbers"),
     "tag:yaml.org,2002:float": ("a number", "bare numbers"),
-    "tag:yaml.org,2002:timestamp": ("a date", "dates like 2024-01-05"),
 }
+# A date stays the text it is written as: YAML 1.2 (editors) reads it as text too, and a
+# topic's `reviewed: 2026-12-01` should not need quotes.
+_TEXTUAL_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,6 @@ def _build(text: str, display: str) -> "_Builder":
 
 
 _UNUSUAL = object()
-_STR_TAG = "tag:yaml.org,2002:str"
 # First characters of plain scalars that YAML may read as something else than text: the
 # resolver only looks further for these (and for every scalar if it had a wildcard).
 _MAY_RESOLVE = frozenset(c for c in _RESOLVER.yaml_implicit_resolvers if c)
@@ -203,7 +204,7 @@ def _plain_data(text: str) -> object:
                     return _UNUSUAL
                 value: object = event.value
                 if event.implicit[0] and (_ASK_ALWAYS or not value or value[0] in _MAY_RESOLVE) and (
-                        _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit) != _STR_TAG):
+                        _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit) not in _TEXTUAL_TAGS):
                     return _UNUSUAL
                 if hashes and not event.style and _comment_after(text, event.end_mark.index, event.start_mark.index) is not None:
                     return _UNUSUAL
