@@ -27,7 +27,7 @@ class UsageError(Exception):
 
 
 def cmd_check(args) -> int:
-    guide, problems = read_guide(_content_dir(args))
+    guide, problems = read_guide(_content_dir(args), style=True)
     if problems:
         print(format_problems(problems, output_format(args.format)))
         print(f"\n{len(problems)} problem(s) in {args.content}/", file=sys.stderr)
@@ -35,7 +35,7 @@ def cmd_check(args) -> int:
     items = sum(len(t.checklist) for t in guide.topics.values())
     templates = sum(len(t.templates) for t in guide.topics.values())
     print(f"{args.content}/ is clean: {len(guide.topics)} topics in {len(guide.stages)} stages, "
-          f"{items} checklist items, {templates} templates")
+          f"{items} checklist items, {templates} templates, {len(guide.start)} start entries")
     return 0
 
 

@@ -15,7 +15,8 @@ from .model import Guide, guide_from_data, topic_from_data
 from .names import stage_problems
 from .problems import Problem, shown
 from .render import taken_names
-from .validate import compiled_schema, cross_problems, schema_problems, text_problems, topic_problems
+from .style import project_words, style_problems
+from .validate import compiled_schema, cross_problems, is_id_field, schema_problems, text_problems, text_values, topic_problems
 
 TOPIC_SUFFIX = ".yml"
 
@@ -87,10 +88,21 @@ def _topic_entries(topics_dir: Path, problems: list[Problem]) -> list[Path] | No
         return None
 
 
-def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide | None, list[Problem]]:
+def _style(loaded: Loaded, allowed: frozenset[str]) -> list[Problem]:
+    """Spelling and prose problems of a file's words: not of ids (names) or sources (the
+    titles of other people's pages, spelt their way)."""
+    if loaded.data is None:
+        return []
+    strings = [(p, t) for p, t in text_values(loaded.data) if not is_id_field(p) and p[:1] != ("sources",)]
+    return style_problems(loaded, strings, allowed)
+
+
+def read_guide(content_dir: Path, repo_root: Path | None = None, style: bool = False) -> tuple[Guide | None, list[Problem]]:
     """Load and check content/ (guide.yml, topics/*.yml, the two schemas) and the names of
-    docs/, which stage ids must not take."""
+    docs/, which stage ids must not take. `style` adds spelling and prose checks: `make
+    check` runs them, a build (which only must be safe) does not spend the time."""
     content_dir = Path(content_dir)
+    allowed = project_words(content_dir) if style else frozenset()
     repo_root = Path(repo_root) if repo_root else content_dir.parent
     problems: list[Problem] = []
     guide_path = content_dir / "guide.yml"
@@ -101,6 +113,8 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
         problems += schema_problems(guide, guide_schema, "guide")
     problems += text_problems(guide)
     problems += stage_problems(guide, {**docs_names(repo_root / "docs"), **taken_names()})
+    if style:
+        problems += _style(guide, allowed)
 
     topic_schema = _schema(content_dir / "topic.schema.json", problems)
     topics: dict[str, Loaded] = {}
@@ -128,6 +142,8 @@ def read_guide(content_dir: Path, repo_root: Path | None = None) -> tuple[Guide 
         if topic_schema is not None:
             problems += schema_problems(loaded, topic_schema, "topic")
         problems += topic_problems(loaded, path.stem)
+        if style:
+            problems += _style(loaded, allowed)
     problems += cross_problems(guide, topics, listed=entries is not None)
     if problems:
         return None, capped(sorted(set(problems)))
