@@ -38,6 +38,7 @@ class Topic:
     templates: tuple[Template, ...] = ()
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    reviewed: str = ""  # YYYY-MM-DD, shown as "Last reviewed"
     source_path: str = ""  # e.g. content/topics/<id>.yml, for "Suggest an edit"
 
 
@@ -50,12 +51,23 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """One word of the tag vocabulary; `needs_sources`: its topics state facts that change."""
+    id: str
+    kind: str  # "subject" or "situation"
+    about: str
+    needs_sources: bool = False
+
+
+@dataclass(frozen=True)
 class Guide:
     title: str
     welcome: str
     stages: tuple[Stage, ...]
     topics: dict  # topic id -> Topic, in reading order
     start: tuple[tuple[str, str], ...] = ()  # (where the reader is, topic id to open first)
+    tags: tuple[Tag, ...] = ()
+    help: tuple[str, str] | None = None  # (the words of the help line on every page, its topic id)
 
     def stage_of(self, topic_id: str) -> Stage:
         return self._stage_by_topic[topic_id]
@@ -82,6 +94,7 @@ def topic_from_data(data: dict, source_path: str = "") -> Topic:
         templates=tuple(Template(t["id"], t["title"], t["body"]) for t in data.get("templates", ())),
         tags=tuple(data.get("tags", ())),
         sources=tuple(data.get("sources", ())),
+        reviewed=data.get("reviewed", ""),
         source_path=source_path,
     )
 
@@ -91,4 +104,6 @@ def guide_from_data(data: dict, topics: dict) -> Guide:
     stages = tuple(Stage(s["id"], s["title"], s["summary"], tuple(s["topics"])) for s in data["stages"])
     ordered = {tid: topics[tid] for stage in stages for tid in stage.topic_ids}
     start = tuple((s["when"], s["topic"]) for s in data.get("start", ()))
-    return Guide(data["title"], data["welcome"], stages, ordered, start)
+    tags = tuple(Tag(t["id"], t["kind"], t["about"], t.get("sources") == "required") for t in data.get("tags", ()))
+    help_line = (data["help"]["text"], data["help"]["topic"]) if "help" in data else None
+    return Guide(data["title"], data["welcome"], stages, ordered, start, tags, help_line)

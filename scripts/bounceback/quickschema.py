@@ -145,6 +145,10 @@ class _Generator:
             if not isinstance(arg, str):
                 raise Unsupported(key)
             return [f"if {self.constant(re.compile(arg).search)}(v) is None: return False"]
+        if key == "enum":
+            if not isinstance(arg, list) or not all(type(x) is str for x in arg):
+                raise Unsupported(key)  # only text enums: JSON's 1 == 1.0 == true needs no copy here
+            return [f"if type(v) is not str or v not in {self.constant(frozenset(arg))}: return False"]
         raise Unsupported(key)
 
 

@@ -46,6 +46,17 @@ def _link_target(raw: str) -> tuple[int, str]:
     return start, url.split(" ")[0]
 
 
+def link_targets(text: str) -> list[tuple[int, str]]:
+    """(offset, target) of every link in one text field, inline and reference style, in order."""
+    if "](" not in text and "]:" not in text:
+        return []
+    links = [(m.start(1), m.group(1)) for m in _REFERENCE.finditer(text)]
+    for match in _INLINE_LINK.finditer(text):
+        skipped, url = _link_target(match.group(1))
+        links.append((match.start(1) + skipped, url))
+    return sorted(links)
+
+
 def unsafe_text(text: str) -> list[tuple[int, str, str]]:
     """(offset, message, hint) for each kind of unsafe markup in one text field, the offset
     being where in `text` it starts; [] when safe."""
@@ -64,11 +75,7 @@ def unsafe_text(text: str) -> list[tuple[int, str, str]]:
     if image:
         found.append((image.start(), "images are not allowed in text",
                       "Describe it in words or link to it with [text](https://...)."))
-    links = [(m.start(1), m.group(1)) for m in _REFERENCE.finditer(text)]
-    for match in _INLINE_LINK.finditer(text):
-        skipped, url = _link_target(match.group(1))
-        links.append((match.start(1) + skipped, url))
-    for offset, url in sorted(links):
+    for offset, url in link_targets(text):
         if not is_safe_url(url):
             found.append((offset, f"link {shown(url)} is not allowed",
                           "Links must start with https://, http:// or mailto:, or be relative."))

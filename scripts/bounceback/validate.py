@@ -6,6 +6,7 @@ cannot express (ids unique across files, references, file names, unsafe text).
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -19,7 +20,8 @@ from .load import Loaded
 from .names import is_windows_device, windows_problem
 from .problems import Problem, shown
 from .quickschema import quick_valid
-from .safety import unsafe_text
+from .reading import MAX_MINUTES, MAX_WORDS, WORDS_PER_MINUTE, topic_words
+from .safety import is_safe_url, link_targets, unsafe_text
 from .text import plain
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always used with fullmatch
@@ -128,6 +130,13 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
             spot = loaded.where_in(pointer, odd)
             message += f": {char_name(instance[odd])} at column {spot[1]}"
         return [at(message, "id-format", "Use lowercase words and digits joined by hyphens, e.g. ask-for-feedback.", spot)]
+    if kind == "pattern" and "[0-9]{4}-" in value:
+        return [at(f"'{name}' must be a date written YYYY-MM-DD, not {shown(instance)}", "date-format",
+                   "Write the day you checked the topic, e.g. reviewed: 2026-12-01.")]
+    if kind == "enum":
+        close = difflib.get_close_matches(str(instance), [str(v) for v in value], n=1)
+        return [at(f"{shown(instance)} is not allowed for '{name}'", "enum",
+                   (f"Did you mean '{close[0]}'? " if close else "") + f"Use one of: {', '.join(map(str, value))}.")]
     if kind == "pattern" and isinstance(instance, str) and "\n" in instance:
         return [at(f"'{name}' must be a single line", "one-line", "Use a folded block ('>-') or shorten it to one line.")]
     if kind == "maxLength":
@@ -271,6 +280,18 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
             at(("templates", index, "id"), f"template id {shown(tid)} is used twice", "duplicate-template-id",
                "Give each template its own id.")
         template_ids.add(tid)
+    reviewed = data.get("reviewed")
+    if isinstance(reviewed, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", reviewed):
+        try:
+            datetime.date.fromisoformat(reviewed)
+        except ValueError:
+            at(("reviewed",), f"{shown(reviewed)} is not a day of the calendar", "date-format",
+               "Write the day you checked the topic as YYYY-MM-DD, e.g. 2026-12-01.")
+    words = topic_words(data)
+    if words > MAX_WORDS:
+        at(("title",), f"the topic has {words} words: about {words / WORDS_PER_MINUTE:.1f} minutes to read, "
+           f"more than {MAX_MINUTES} (at most {MAX_WORDS} words, templates included)", "reading-time",
+           "Cut it down: one idea per step, shorter templates, and link to the topic that says the rest.", key=True)
     related = data.get("related")
     if isinstance(related, list) and topic_id in related:
         at(("related", related.index(topic_id)), "a topic cannot be related to itself", "related-self",
@@ -329,10 +350,12 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded], listed: bool = True
                                         "topic-in-two-stages", "Place each topic in one stage only."))
             placed.setdefault(topic_id, stage.get("id", "?"))
     start = data.get("start") if isinstance(data.get("start"), list) else []
-    for n, entry in enumerate(start):
-        topic_id = entry.get("topic") if isinstance(entry, dict) else None
+    entries = [(("start", n, "topic"), e.get("topic")) for n, e in enumerate(start) if isinstance(e, dict)]
+    if isinstance(data.get("help"), dict):
+        entries.append((("help", "topic"), data["help"].get("topic")))
+    for pointer, topic_id in entries:
         if listed and isinstance(topic_id, str) and ID_PATTERN.fullmatch(topic_id) and topic_id not in known:
-            problems.append(_missing(guide, ("start", n, "topic"), topic_id, known))
+            problems.append(_missing(guide, pointer, topic_id, known))
     if guide.data is not None and isinstance(data.get("stages"), list):
         for stem, loaded in topics.items():
             tid = ids[stem]
@@ -340,6 +363,67 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded], listed: bool = True
                 line, col = loaded.where(("id",))
                 problems.append(Problem(loaded.path, line, col, f"topic {shown(tid)} is in no stage of content/guide.yml",
                                         "topic-not-placed", f"Add {shown(tid)} to the topics of one stage in content/guide.yml."))
+    return problems + vocabulary_problems(guide, topics) + reach_problems(topics, ids) + topic_link_problems(topics, ids)
+
+
+def _mapping(loaded: Loaded) -> dict:
+    return loaded.data if isinstance(loaded.data, dict) else {}
+
+
+def vocabulary_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Problem]:
+    """Tags come from the vocabulary in guide.yml, and a tag whose topics state facts that
+    change (sources: required) asks each of them for its sources."""
+    vocabulary = _mapping(guide).get("tags")
+    declared: dict[str, bool] = {}
+    problems = []
+    for n, tag in enumerate(vocabulary if isinstance(vocabulary, list) else []):
+        tag_id = tag.get("id") if isinstance(tag, dict) else None
+        if not isinstance(tag_id, str):
+            continue
+        if tag_id in declared:
+            line, col = guide.where(("tags", n, "id"))
+            problems.append(Problem(guide.path, line, col, f"tag {shown(tag_id)} is declared twice", "duplicate-tag",
+                                    "Keep one entry for each tag."))
+        declared.setdefault(tag_id, tag.get("sources") == "required")
+    for loaded in topics.values():
+        data = _mapping(loaded)
+        tags = data.get("tags") if isinstance(data.get("tags"), list) else []
+        for n, tag_id in enumerate(tags):
+            if not isinstance(tag_id, str) or not ID_PATTERN.fullmatch(tag_id):
+                continue
+            line, col = loaded.where(("tags", n))
+            if tag_id not in declared:
+                if tag_id == "templates":
+                    hint = "Remove it: whether a topic has templates shows from its templates: field."
+                else:
+                    close = difflib.get_close_matches(tag_id, sorted(declared), n=1)
+                    hint = (f"Did you mean '{close[0]}'? " if close else "") + \
+                        "Use a tag of the vocabulary in content/guide.yml (tags:), or propose a new one there."
+                problems.append(Problem(loaded.path, line, col, f"unknown tag {shown(tag_id)}", "unknown-tag", hint))
+            elif declared[tag_id] and not data.get("sources"):
+                problems.append(Problem(loaded.path, line, col, f"tag {shown(tag_id)} marks facts that change "
+                                        "(help lines, benefits, legal limits): this topic must list its sources",
+                                        "sources-needed", "Add sources: with the official or charity page behind "
+                                        "each fact, e.g. - \"[Samaritans](https://www.samaritans.org/)\"."))
+    return problems
+
+
+def reach_problems(topics: dict[str, Loaded], ids: dict[str, str]) -> list[Problem]:
+    """Every topic is somewhere a reader goes next: in another topic's related list."""
+    if len(topics) < 2:
+        return []
+    reached = set()
+    for stem, loaded in topics.items():
+        related = _mapping(loaded).get("related")
+        reached.update(r for r in (related if isinstance(related, list) else []) if isinstance(r, str) and r != ids[stem])
+    problems = []
+    for stem, loaded in topics.items():
+        tid = ids[stem]
+        if tid not in reached and stem not in reached and ID_PATTERN.fullmatch(tid) and loaded.data is not None:
+            line, col = loaded.where(("id",))
+            problems.append(Problem(loaded.path, line, col, f"no other topic leads to {shown(tid)}: it is in no "
+                                    "topic's related list", "unreached-topic",
+                                    f"Add {shown(tid)} to the related list of a topic a reader would come from."))
     return problems
 
 
@@ -348,3 +432,53 @@ def _missing(loaded: Loaded, pointer, topic_id: str, known: set[str]) -> Problem
     close = difflib.get_close_matches(topic_id, sorted(known), n=1)
     hint = f"Did you mean '{close[0]}'?" if close else "Use the id of an existing topic (its file name)."
     return Problem(loaded.path, line, col, f"no topic with id {shown(topic_id)}", "unknown-topic", hint)
+
+
+_TOPIC_LINK = re.compile(r"\.\./([a-z0-9]+(?:-[a-z0-9]+)*)/(?:#template-([a-z0-9]+(?:-[a-z0-9]+)*))?")
+_SCHEMED = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def _links_here(pointer) -> bool:
+    """Links to other topics work only in text shown on the topic's own page alone: its why
+    and step details. A summary, title, checklist item or question is also shown on the home,
+    stage, plan or workbook page, where a relative link would lead somewhere else."""
+    return pointer[:1] == ("why",) or (pointer[:1] == ("steps",) and pointer[-1:] == ("detail",))
+
+
+def topic_link_problems(topics: dict[str, Loaded], ids: dict[str, str]) -> list[Problem]:
+    """Links between topics (../<topic-id>/ or ../<topic-id>/#template-<template-id>) lead to
+    a topic and template that exist, from a field where they work."""
+    templates: dict[str, set] = {}
+    for stem, loaded in topics.items():
+        entries = _mapping(loaded).get("templates")
+        templates[ids[stem]] = {t.get("id") for t in entries if isinstance(t, dict)} if isinstance(entries, list) else set()
+    known = set(templates) | set(topics)
+    problems = []
+    for loaded in topics.values():
+        if loaded.data is None:
+            continue
+        for pointer, text in text_values(loaded.data):
+            for offset, url in link_targets(text) if "](" in text or "]:" in text else ():
+                if _SCHEMED.match(url) or url.startswith("#") or not is_safe_url(url):
+                    continue  # a link to another site (or one refused as unsafe already)
+
+                def report(message, rule, hint):
+                    line, col = loaded.where_in(pointer, offset)
+                    problems.append(Problem(loaded.path, line, col, message, rule, hint))
+
+                match = _TOPIC_LINK.fullmatch(url)
+                if match is None:
+                    report(f"link {shown(url)} does not lead to a topic", "topic-link",
+                           "Link to another topic as ../<topic-id>/ or to its template as ../<topic-id>/#template-<template-id>.")
+                elif not _links_here(pointer):
+                    report(f"a link to another topic works only in 'why' and step details, not in '{_name(pointer)}'",
+                           "link-place", "This text is also shown on other pages: name the topic in words and link it from a step.")
+                elif match.group(1) not in known:
+                    close = difflib.get_close_matches(match.group(1), sorted(known), n=1)
+                    report(f"no topic with id {shown(match.group(1))}", "unknown-topic",
+                           f"Did you mean '{close[0]}'?" if close else "Use the id of an existing topic (its file name).")
+                elif match.group(2) and match.group(2) not in templates.get(match.group(1), set()):
+                    have = sorted(templates.get(match.group(1), set()))
+                    report(f"topic '{match.group(1)}' has no template {shown(match.group(2))}", "unknown-template",
+                           f"Its templates: {', '.join(have)}." if have else "That topic has no templates: link to the topic itself.")
+    return problems

@@ -1,0 +1,33 @@
+"""How long a topic takes to read: the words a reader sees on its page, templates included.
+
+The content guide's budget is three minutes at 200 words a minute. Pure and tolerant of
+any shape (it runs before the schema's verdict is known)."""
+from __future__ import annotations
+
+import re
+
+WORDS_PER_MINUTE = 200
+MAX_MINUTES = 3
+MAX_WORDS = WORDS_PER_MINUTE * MAX_MINUTES
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+
+
+def _texts(data: dict):
+    yield data.get("title"), data.get("summary"), data.get("why")
+    for field, keys in (("steps", ("title", "detail")), ("checklist", ("text",)), ("templates", ("title", "body"))):
+        for entry in data.get(field) or () if isinstance(data.get(field), list) else ():
+            if isinstance(entry, dict):
+                yield tuple(entry.get(key) for key in keys)
+    reflection = data.get("reflection")
+    yield tuple(reflection) if isinstance(reflection, list) else ()
+
+
+def count_words(text: str) -> int:
+    """Words of one text, link targets left out (a URL is not read)."""
+    return len(_WORD.findall(_LINK_TARGET.sub("]", text) if "](" in text else text))
+
+
+def topic_words(data: dict) -> int:
+    """Words of a topic's title, summary, why, steps, checklist, reflection and templates."""
+    return sum(count_words(text) for group in _texts(data) for text in group if isinstance(text, str))
