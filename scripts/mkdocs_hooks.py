@@ -22,7 +22,8 @@ from mkdocs.structure.files import File
 from bounceback.content import read_guide
 from bounceback.csp import with_policy
 from bounceback.problems import format_problems
-from bounceback.render import render_nav, render_pages
+from bounceback.render import help_line, render_nav, render_pages
+from bounceback.text import title_html
 
 _pages = []
 _serving = False  # `mkdocs serve` adds live reload's inline script after us: no policy there
@@ -59,6 +60,8 @@ def on_config(config):
     # Material would fetch repository stats from api.github.com: no third-party requests).
     _pages = render_pages(guide, edit_base=str(config.extra.get("edit_base") or ""))
     config.nav = escaped_nav(render_nav(guide, extra=config.nav or []))
+    line = help_line(guide)  # overrides/main.html puts it above the footer of every page
+    config.extra["help_line"] = {"html": Markup(title_html(line[0])), "url": line[1]} if line else None
     for key in _CONFIG_TEXTS:
         config[key] = as_markup(config[key])
     return config

@@ -66,6 +66,25 @@ def _front_matter(title: str, description: str, tags: tuple[str, ...] = ()) -> s
     return "\n".join(lines + ["---", ""])
 
 
+def _page_tags(topic: Topic) -> tuple[str, ...]:
+    """A topic's tags, plus "templates" when it has some: that shows from its data."""
+    return topic.tags + (("templates",) if topic.templates and "templates" not in topic.tags else ())
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def reviewed_html(day: str) -> str:
+    """"Last reviewed 1 December 2026", with the machine-readable date; '' without a date."""
+    try:
+        year, month, date = (int(part) for part in day.split("-"))
+        shown_day = f"{date} {_MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return ""
+    return f'<p class="bb-reviewed">Last reviewed <time datetime="{attr(day)}">{shown_day}</time>.</p>\n'
+
+
 def _topic_link(topic: Topic, depth: int) -> str:
     return f'<a href="{_url(topic_path(topic.id), depth)}">{title_html(topic.title)}</a>'
 
@@ -108,7 +127,7 @@ def render_topic(topic: Topic, guide: Guide, edit_base: str = "") -> str:
         for s in topic.steps
     )
     parts = [
-        _front_matter(topic.title, topic.summary, topic.tags),
+        _front_matter(topic.title, topic.summary, _page_tags(topic)),
         f'<p class="bb-stage"><a href="{_url(stage_path(stage.id), depth)}">{title_html(stage.title)}</a></p>\n',
         f"<h1>{title_html(topic.title)}</h1>\n",
         f'<div class="bb-summary">\n{blocks_html(topic.summary)}\n</div>\n',
@@ -139,6 +158,11 @@ def render_topic(topic: Topic, guide: Guide, edit_base: str = "") -> str:
             + "\n".join(f"<li>{_topic_link(r, depth)}: {inline_html(r.summary)}</li>" for r in related)
             + "\n</ul>\n"
         )
+    if topic.sources:
+        parts.append("## Sources\n")
+        parts.append('<ul class="bb-sources">\n' + "\n".join(f"<li>{inline_html(s)}</li>" for s in topic.sources) + "\n</ul>\n")
+    if topic.reviewed:
+        parts.append(reviewed_html(topic.reviewed))
     if edit_base:
         parts.append(edit_link(topic, edit_base))
     return "\n".join(parts)
@@ -162,7 +186,8 @@ def render_stage(stage: Stage, guide: Guide) -> str:
 
 
 def render_home(guide: Guide) -> str:
-    """Meets the reader where they are, then shows the path through the stages."""
+    """Meets the reader where they are: a few short lines, the ways in as large tap
+    targets, then the stages with their topic titles (summaries live on the stage pages)."""
     parts = [
         _front_matter(guide.title, guide.welcome),
         f"<h1>{title_html(guide.title)}</h1>\n",
@@ -170,22 +195,33 @@ def render_home(guide: Guide) -> str:
     ]
     if guide.start:
         rows = "\n".join(
-            f"<li><strong>{title_html(when)}</strong>: start with {_topic_link(guide.topics[topic_id], 0)}</li>"
+            f'<li><a class="bb-start__link" href="{_url(topic_path(topic_id), 0)}">'
+            f'<span class="bb-start__when">{title_html(when)}</span> '
+            f'<span class="bb-start__topic">{title_html(guide.topics[topic_id].title)}</span></a></li>'
             for when, topic_id in guide.start
         )
         parts += ["## Where are you today?\n", f'<ul class="bb-start">\n{rows}\n</ul>\n']
     parts.append(
-        f'<p>Your progress stays in this browser: see <a href="{_url(PLAN_PATH, 0)}">My plan</a>, '
+        f'<p class="bb-private">Your ticks stay in this browser: see <a href="{_url(PLAN_PATH, 0)}">My plan</a>, '
         f'or print the <a href="{_url(WORKBOOK_PATH, 0)}">workbook</a> to work on paper.</p>\n'
     )
     parts.append("## The path, stage by stage\n")
     for number, stage in enumerate(guide.stages, 1):
+        titles = "\n".join(f"<li>{_topic_link(guide.topics[t], 0)}</li>" for t in stage.topic_ids)
         parts.append(
             f'<section class="bb-stage-card" aria-labelledby="stage-{attr(stage.id)}">\n'
             f'<h3 id="stage-{attr(stage.id)}">{number}. <a href="{_url(stage_path(stage.id), 0)}">{title_html(stage.title)}</a></h3>\n'
-            f"{blocks_html(stage.summary)}\n{_stage_list(stage, guide, 0)}</section>\n"
+            f'{blocks_html(stage.summary)}\n<ul class="bb-stage-card__topics">\n{titles}\n</ul>\n</section>\n'
         )
     return "\n".join(parts)
+
+
+def help_line(guide: Guide) -> tuple[str, str] | None:
+    """The help line at the foot of every page: (its words, the site path of its topic)."""
+    if guide.help is None or guide.help[1] not in guide.topics:
+        return None
+    text, topic_id = guide.help
+    return text, _url(topic_path(topic_id), 0)
 
 
 def _stage_heading(stage: Stage) -> str:
