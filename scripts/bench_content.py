@@ -24,7 +24,22 @@ def _real(content: Path) -> tuple[dict, list[dict]]:
     guide = yaml.safe_load((content / "guide.yml").read_text(encoding="utf-8"))
     order = [t for stage in guide["stages"] for t in stage["topics"]]
     topics = [yaml.safe_load((content / "topics" / f"{t}.yml").read_text(encoding="utf-8")) for t in order]
+    for topic in topics:  # PyYAML reads an unquoted date as a date; the content means its text
+        if "reviewed" in topic:
+            topic["reviewed"] = str(topic["reviewed"])
     return guide, topics
+
+
+_TOPIC_LINK = re.compile(r"\[([^\]]*)\]\(\.\./([a-z0-9-]+)/([^)]*)\)")
+
+
+def _relinked(text: str, known: set, limit: int) -> str:
+    """Links between real topics, pointed at the first copy of their target; only their
+    words when the guide is too small to hold that copy or the text would grow too long."""
+    if "](../" not in text:
+        return text
+    linked = _TOPIC_LINK.sub(lambda m: f"[{m[1]}](../{m[2]}-1/{m[3]})" if f"{m[2]}-1" in known else m[1], text)
+    return linked if len(linked) <= limit else _TOPIC_LINK.sub(lambda m: m[1], text)
 
 
 def synthetic_guide(count: int, content: Path = ROOT / "content") -> tuple[dict, list[dict]]:
@@ -33,10 +48,11 @@ def synthetic_guide(count: int, content: Path = ROOT / "content") -> tuple[dict,
     limits = _limits(json.loads((content / "topic.schema.json").read_text(encoding="utf-8")))
     stage_of = {t: s["id"] for s in guide["stages"] for t in s["topics"]}
     topics = []
+    known = {f"{real[i % len(real)]['id']}-{i // len(real) + 1}" for i in range(count)}
     for i in range(count):
         base = real[i % len(real)]
         copy_no = i // len(real) + 1
-        topic = _varied(base, copy_no, limits)
+        topic = _varied(base, copy_no, limits, known=known)
         topics.append({**topic, "id": f"{base['id']}-{copy_no}", "title": f"{base['title']} {copy_no}",
                        "_stage": stage_of[base["id"]]})
     by_stage: dict[str, list[str]] = {s["id"]: [] for s in guide["stages"]}
@@ -53,20 +69,26 @@ def synthetic_guide(count: int, content: Path = ROOT / "content") -> tuple[dict,
         topic["related"] = list(dict.fromkeys(r for r in related if r != topic["id"])) or [ids[(i + 1) % count]]
     # Home page entry points open the first copy of their real topic (always present: count >= 20).
     start = [{**entry, "topic": f"{entry['topic']}-1"} for entry in guide.get("start", []) if f"{entry['topic']}-1" in ids]
+    help_line = guide.get("help")
+    guide = {k: v for k, v in guide.items() if k != "help"}
+    if help_line and f"{help_line['topic']}-1" in known:
+        guide["help"] = {**help_line, "topic": f"{help_line['topic']}-1"}
     return {**guide, "stages": stages, **({"start": start} if start else {})}, topics
 
 
-_KEEP = {"id", "related", "tags", "previous_ids", "body", "sources"}
+_KEEP = {"id", "related", "tags", "previous_ids", "body", "sources", "reviewed"}
 
 
-def _varied(value, copy_no: int, limits: dict, field: str = ""):
+def _varied(value, copy_no: int, limits: dict, field: str = "", known: set = frozenset()):
     """The same text made unique to its copy (so no cache sees repeats), within length limits."""
     if isinstance(value, dict):
-        return {k: v if k in _KEEP else _varied(v, copy_no, limits, k) for k, v in value.items()}
+        return {k: v if k in _KEEP else _varied(v, copy_no, limits, k, known) for k, v in value.items()}
     if isinstance(value, list):
-        return [_varied(v, copy_no, limits, field) for v in value]
+        return [_varied(v, copy_no, limits, field, known) for v in value]
+    limit = limits.get(field, 10**6)
+    value = _relinked(value, known, limit)
     suffix = f" ({copy_no})"
-    return value + suffix if len(value) + len(suffix) <= limits.get(field, 10**6) else value
+    return value + suffix if len(value) + len(suffix) <= limit else value
 
 
 def _limits(schema: dict) -> dict:

@@ -31,12 +31,14 @@ def test_text_format_is_path_line_col_error_message_rule_then_hint(project_copy)
     assert result.stdout.splitlines() == [
         "content/topics/unknown-key-typo.yml:3:1: error: missing required field 'summary' [required]",
         "    hint: Add 'summary:' here; see the annotated example in CONTRIBUTING.md.",
+        "content/topics/unknown-key-typo.yml:3:5: error: no other topic leads to 'unknown-key-typo': it is in no topic's related list [unreached-topic]",
+        "    hint: Add 'unknown-key-typo' to the related list of a topic a reader would come from.",
         "content/topics/unknown-key-typo.yml:3:5: error: topic 'unknown-key-typo' is in no stage of content/guide.yml [topic-not-placed]",
         "    hint: Add 'unknown-key-typo' to the topics of one stage in content/guide.yml.",
         "content/topics/unknown-key-typo.yml:5:1: error: unknown key 'sumary' [unknown-key]",
         "    hint: Did you mean 'summary'?",
     ]
-    assert result.stderr.strip() == "3 problem(s) in content/"
+    assert result.stderr.strip() == "4 problem(s) in content/"
 
 
 GITHUB_LINE = ("::error file=content/topics/unknown-key-typo.yml,line=5,col=1,title=unknown-key::"
@@ -53,7 +55,7 @@ def test_github_format_by_flag_or_automatically_in_actions(project_copy, how):
         result = run_cli("check", cwd=project, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == 3 and all(line.startswith("::error file=") for line in lines)
+    assert len(lines) == 4 and all(line.startswith("::error file=") for line in lines)
     assert GITHUB_LINE in lines
 
 

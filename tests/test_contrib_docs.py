@@ -24,6 +24,8 @@ def test_annotated_example_passes_the_check(project_copy):
     (project / "content" / "topics" / f"{topic_id}.yml").write_text(example, encoding="utf-8")
     guide = project / "content" / "guide.yml"
     guide.write_text(add_to_stage(guide, topic_id, "learn-from-it"), encoding="utf-8")
+    leading = project / "content" / "topics" / "analyse-your-performance.yml"  # where readers come from, as the example says
+    leading.write_text(leading.read_text(encoding="utf-8").replace("\nrelated: [", f"\nrelated: [{topic_id}, "), encoding="utf-8")
     result = run_cli("check", cwd=project)
     assert result.returncode == 0, result.stdout
 

@@ -62,6 +62,12 @@ def test_new_topic_fails_check_until_filled_in_then_passes(project_copy):
 
     topic.write_text(fill_in(text), encoding="utf-8")
     check = run_cli("check", cwd=project)
+    assert [line for line in check.stdout.splitlines() if ": error: " in line] == [
+        "content/topics/walk-it-off.yml:4:5: error: no other topic leads to 'walk-it-off': it is in no topic's "
+        "related list [unreached-topic]"]
+    leading = project / "content" / "topics" / "dont-dwell.yml"  # a contributor links it from where readers come
+    leading.write_text(leading.read_text(encoding="utf-8").replace("\nrelated: [", "\nrelated: [walk-it-off, "), encoding="utf-8")
+    check = run_cli("check", cwd=project)
     assert check.returncode == 0, check.stdout
     assert "is clean" in check.stdout
 
@@ -83,8 +89,10 @@ def test_new_topic_goes_into_a_flow_list_keeping_comments(project_copy):
     project = project_copy()
     guide = project / "content" / "guide.yml"
     text = guide.read_text(encoding="utf-8").replace(
-        "    topics:\n      - ask-for-feedback\n      - analyse-your-performance\n      - face-your-weaknesses\n",
-        "    topics: [ask-for-feedback, analyse-your-performance, face-your-weaknesses]  # the learning stage\n")
+        "    topics:\n      - ask-for-feedback\n      - what-the-reason-means\n      - analyse-your-performance\n"
+        "      - find-where-you-stall\n      - face-your-weaknesses\n",
+        "    topics: [ask-for-feedback, what-the-reason-means, analyse-your-performance, find-where-you-stall, "
+        "face-your-weaknesses]  # the learning stage\n")
     guide.write_text(text, encoding="utf-8")
     assert run_cli("new", "keep-a-journal", "--stage", "learn-from-it", cwd=project).returncode == 0
     assert guide.read_text(encoding="utf-8") == text.replace(

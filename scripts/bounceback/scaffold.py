@@ -7,6 +7,7 @@ so its comments and layout stay as the contributor left them.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +47,10 @@ reflection:
 related:
   # Ids of topics to read next (their file names in content/topics/).
   - todo-related-topic
-# Optional: templates (copy-ready wording), tags, sources. See CONTRIBUTING.md.
+# The day you last checked the topic (shown as "Last reviewed"): update it when you do again.
+reviewed: {today}
+# Optional: templates (copy-ready wording), tags from the vocabulary in content/guide.yml,
+# sources (required with a tag marked "sources: required"). See CONTRIBUTING.md.
 """
 
 
@@ -75,7 +79,7 @@ def new_topic(content_dir: Path, topic_id: str, stage_id: str) -> Created:
     new_text = add_to_stage(guide_file, topic_id, stage_id)
     topics_dir.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite
-        handle.write(TEMPLATE.format(topic_id=topic_id))
+        handle.write(TEMPLATE.format(topic_id=topic_id, today=datetime.date.today().isoformat()))
     guide_file.write_bytes(new_text.encode("utf-8"))
     return Created(target, guide_file, stage_id)
 
