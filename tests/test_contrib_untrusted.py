@@ -58,7 +58,7 @@ NASTY = [
     "{{ config }}", "{% raw %}", "${alert(1)}", "\u2028<script>", "\x00<script>", "\ufeff<script>",
     "&", "&amp;", '"', "'", "\\", 'x" onclick="alert(1)', "x' onclick='alert(1)", "# Heading", "---",
     "    indented <script>", "> quote", "1. list", "- item", "a\n\n<script>alert(1)</script>",
-    "*emphasis* **strong** `code` [ok](https://ok.example/a?b=1&c=2)", "[rel](../about/) [mail](mailto:a@b.example)",
+    "*emphasis* **strong** `code` [ok](https://ok.example/a?b=1&c=2)", "[rel](../volunteer/) [mail](mailto:a@b.example)",
     "x\" onfocus=\"alert(1)\" autofocus=\"", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
     # line-start syntax of MkDocs' Markdown and its common extensions: fences run before raw HTML is set aside
     "```{#__config .md-banner}\nx\n```", "~~~{#__config .md-banner}\nx\n~~~", "a\n```\n", "a\n~~~~\nb",

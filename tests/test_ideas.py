@@ -1,5 +1,6 @@
-"""Every idea the sources list (shared/sources/README.md) is found by the built search index
-on the topic that carries it: the words a reader would search for all appear on that page."""
+"""Every idea the sources list (shared/sources/README.md), and every situation readers arrive
+in (CONTENT-GUIDE.md, the 2026-12-01 read-through), is found by the built search index on the
+topic that carries it: the words a reader would search for all appear on that page."""
 import pytest
 
 from sitekit import search_pages
@@ -26,6 +27,36 @@ IDEAS = {
     "don't count on an offer before it arrives": ("dont-count-on-an-offer", ["offer"]),
     "not every job is the right fit": ("find-the-right-fit", ["culture", "fit"]),
 }
+
+
+# Situations, not headings: each has its own page.
+SITUATIONS = {
+    "the first two days, in one order": ("first-two-days", ["tonight", "tomorrow morning", "within two days", "interview notes"]),
+    "when it gets heavy": ("when-it-gets-heavy", ["tonight", "sleep", "988", "samaritans", "116 123", "emergency number"]),
+    "no reply at all after an interview": ("no-reply", ["hear back", "check-in", "closed"]),
+    "turned down after the final round": ("final-round-no", ["final round", "phone", "next opening"]),
+    "screened out before a person saw you": ("screened-out", ["screening", "software", "online test", "one-way video"]),
+    "what the reason means": ("what-the-reason-means", ["more experience", "overqualified", "fit", "on hold"]),
+    "when money is running out": ("money-running-out", ["runway", "claim", "part-time", "scam"]),
+    "reaching out to people": ("reach-out", ["referral", "networking", "chat"]),
+    "when the offer finally comes": ("when-the-offer-comes", ["offer", "negotiate", "working days", "in writing"]),
+    "the job you really wanted, and when to reapply": ("reapply-to-dream-job", ["reapply", "wanted"]),
+    "it felt unfair or discriminatory": ("felt-unfair", ["discriminat", "in writing", "time limit", "acas", "eeoc"]),
+    "passed over for an internal role": ("passed-over-internally", ["internal", "manager", "development"]),
+    "many rejections in a row": ("find-where-you-stall", ["in a row", "stage", "applications", "final round"]),
+    "an offer withdrawn": ("offer-withdrawn", ["withdrawn", "resign", "in writing"]),
+    "family and friends asking for news": ("when-people-ask", ["any news", "job ads"]),
+    "other interview formats": ("other-interview-formats", ["presentation", "case study", "assessment centre"]),
+    "changing careers": ("changing-careers", ["why the change", "transferable", "experience"]),
+}
+
+
+@pytest.mark.parametrize("situation", list(SITUATIONS))
+def test_search_index_finds_a_page_for_the_situation(site, situation):
+    topic_id, words = SITUATIONS[situation]
+    text = search_pages(site.dir)[f"topics/{topic_id}/"].lower()
+    missing = [w for w in words if w not in text]
+    assert missing == [], f"{situation!r}: topics/{topic_id}/ lacks {missing}"
 
 
 @pytest.mark.parametrize("idea", list(IDEAS))

@@ -204,6 +204,8 @@ def text_problems(loaded: Loaded, strings: list | None = None) -> list[Problem]:
     return problems
 
 
+# A prohibition or a standing rule has no moment of "done" (CONTRIBUTING.md: checklist items).
+_NOT_TICKABLE = re.compile(r"\s*(don['\u2019]t|do not|never|avoid|always|stop \w+ing)\b", re.IGNORECASE)
 _PLACEHOLDER_TEXT = re.compile(r"\bTODO\b")
 _PLACEHOLDER_ID = re.compile(r"todo(-|$)")
 
@@ -269,6 +271,14 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
                 at(("checklist", index, "previous_ids", n), f"previous id {shown(old)} is declared by two items",
                    "previous-id-twice", "Keep the old id on the one item that replaced it.")
             old_owner.setdefault(old, index)
+    for index, item in _items(data, "checklist"):
+        text = item.get("text")
+        found = _NOT_TICKABLE.match(text) if isinstance(text, str) else None
+        if found:
+            at(("checklist", index, "text"), f"{shown(found.group(1))} asks for something never done once and for all: "
+               "a reader cannot tick it", "not-tickable",
+               "Name the one action to take instead, today or at a named moment: not 'Send no angry email' but "
+               "'Save the angry draft unsent'.")
     template_ids = set()
     for index, template in _items(data, "templates"):
         tid = template.get("id")
@@ -435,7 +445,6 @@ def _missing(loaded: Loaded, pointer, topic_id: str, known: set[str]) -> Problem
 
 
 _TOPIC_LINK = re.compile(r"\.\./([a-z0-9]+(?:-[a-z0-9]+)*)/(?:#template-([a-z0-9]+(?:-[a-z0-9]+)*))?")
-_SCHEMED = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 def _links_here(pointer) -> bool:
@@ -458,9 +467,11 @@ def topic_link_problems(topics: dict[str, Loaded], ids: dict[str, str]) -> list[
         if loaded.data is None:
             continue
         for pointer, text in text_values(loaded.data):
+            if pointer[:1] == ("templates",):
+                continue  # a template is text to copy: a link there is only characters
             for offset, url in link_targets(text) if "](" in text or "]:" in text else ():
-                if _SCHEMED.match(url) or url.startswith("#") or not is_safe_url(url):
-                    continue  # a link to another site (or one refused as unsafe already)
+                if not url.startswith(("../", "./")) or not is_safe_url(url):
+                    continue  # not a link into the guide (another site, or one refused as unsafe already)
 
                 def report(message, rule, hint):
                     line, col = loaded.where_in(pointer, offset)

@@ -1,4 +1,6 @@
 """A very long word (a pasted link, a compound) wraps on a phone instead of widening the page."""
+import re
+
 import pytest
 
 from readerkit import TOPIC
@@ -6,15 +8,15 @@ from sitekit import served_build
 
 WORD = "overlong" * 10  # 80 letters, the longest checklist item the schema allows
 TITLE_WORD = WORD[:60]  # titles are at most 60 characters
-EDITS = {  # text in content/topics/ask-for-feedback.yml -> the same field holding a long word
-    "title: Ask for feedback\n": f"title: {TITLE_WORD}\n",
-    "summary: >-\n": f"summary: >-\n  {WORD}\n",
-    "text: Send your feedback email within two working days": f"text: {WORD}",
-    "title: Wait a day, then write": f"title: {TITLE_WORD}",
-    "- What do you most want to know": f"- {WORD} What do you most want to know",
-    "title: Ask for feedback by email": f"title: {TITLE_WORD}",
-    "Subject: Thank you, and a quick request": f"Subject: {WORD}",
-}
+EDITS = [  # the first line of each kind in content/topics/ask-for-feedback.yml -> a long word there
+    (r"(?m)^title: .*$", f"title: {TITLE_WORD}"),  # the topic's title
+    (r"(?m)^summary: >-\n", f"summary: >-\n  {WORD}\n"),
+    (r"(?m)^    text: .*$", f"    text: {WORD}"),  # a checklist item
+    (r"(?m)^  - title: .*$", f"  - title: {TITLE_WORD}"),  # a step
+    (r"(?m)^(reflection:\n  - )", rf"\g<1>{WORD} "),  # a question
+    (r"(?m)^(  - id: [a-z-]+\n)    title: .*$", rf"\g<1>    title: {TITLE_WORD}"),  # a template's title
+    (r"(?m)^(    body: \|\n      )", rf"\g<1>{WORD} "),  # a template's first line
+]
 PAGES = ["", f"topics/{TOPIC}/", "learn-from-it/", "plan/", "workbook/", "tags/"]
 
 
@@ -23,9 +25,9 @@ def long_word_site(project_copy, tmp_path_factory):
     project = project_copy()
     topic = project / "content" / "topics" / f"{TOPIC}.yml"
     text = topic.read_text(encoding="utf-8")
-    for old, new in EDITS.items():
-        assert old in text, old
-        text = text.replace(old, new, 1)
+    for pattern, new in EDITS:
+        text, found = re.subn(pattern, new, text, count=1)
+        assert found == 1, pattern
     topic.write_text(text, encoding="utf-8")
     with served_build(project, tmp_path_factory.mktemp("long-words")) as server:
         yield server

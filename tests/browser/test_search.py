@@ -5,6 +5,15 @@ SEARCHES = {
     "STAR method": "practise-interviews",
     "feedback email": "ask-for-feedback",
     "receptionist": "keep-your-ego-in-check",
+    # situations readers arrive with, in their words
+    "hear back": "no-reply",
+    "screening software": "screened-out",
+    "overqualified": "what-the-reason-means",
+    "Samaritans": "when-it-gets-heavy",
+    "negotiate": "when-the-offer-comes",
+    "referral": "reach-out",
+    "assessment centre": "other-interview-formats",
+    "discrimination": "felt-unfair",
 }
 
 
