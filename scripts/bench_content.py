@@ -114,8 +114,9 @@ def write_content(dest: Path, count: int, source: Path = ROOT / "content") -> Pa
     """A content/ folder (schemas, guide.yml, topics/) holding `count` synthetic topics."""
     guide, topics = synthetic_guide(count, source)
     dest.mkdir(parents=True, exist_ok=True)
-    for schema in source.glob("*.schema.json"):
-        shutil.copy2(schema, dest / schema.name)
+    for path in [*source.glob("*.schema.json"), source / "words.txt"]:  # words.txt: names the spelling check knows
+        if path.exists():
+            shutil.copy2(path, dest / path.name)
     (dest / "guide.yml").write_text(_dump(guide), encoding="utf-8")
     (dest / "topics").mkdir(exist_ok=True)
     for topic in topics:
