@@ -4,13 +4,9 @@ The content guide's budget is three minutes at 200 words a minute. Pure and tole
 any shape (it runs before the schema's verdict is known)."""
 from __future__ import annotations
 
-import re
-
 WORDS_PER_MINUTE = 200
 MAX_MINUTES = 3
 MAX_WORDS = WORDS_PER_MINUTE * MAX_MINUTES
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
 def _texts(data: dict):
@@ -24,8 +20,9 @@ def _texts(data: dict):
 
 
 def count_words(text: str) -> int:
-    """Words of one text, link targets left out (a URL is not read)."""
-    return len(_WORD.findall(_LINK_TARGET.sub("]", text) if "](" in text else text))
+    """Words of one text: what whitespace separates (a link's target stays glued to its last
+    word, so it is not counted apart). Splitting is C-fast; this runs on every text value."""
+    return len(text.split())
 
 
 def topic_words(data: dict) -> int:

@@ -17,6 +17,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 _IGNORED_BY_BROWSERS = re.compile(r"[\t\n\r]")
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def is_safe_url(url: str) -> bool:
@@ -26,7 +27,7 @@ def is_safe_url(url: str) -> bool:
     dropped and leading control characters ignored, so `java\nscript:` is javascript:.
     """
     url = _IGNORED_BY_BROWSERS.sub("", url).strip(_C0_AND_SPACE)
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+    if _CONTROL.search(url):  # one regex pass: a character loop cost more than the rest of the check
         return False
     if url.startswith("\\") or (len(url) > 1 and url[0] in "/\\" and url[1] in "/\\"):
         return False

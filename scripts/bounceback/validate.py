@@ -401,7 +401,8 @@ def vocabulary_problems(guide: Loaded, topics: dict[str, Loaded]) -> list[Proble
         for n, tag_id in enumerate(tags):
             if not isinstance(tag_id, str) or not ID_PATTERN.fullmatch(tag_id):
                 continue
-            line, col = loaded.where(("tags", n))
+            if tag_id not in declared or (declared[tag_id] and not data.get("sources")):
+                line, col = loaded.where(("tags", n))  # only for a problem: positions cost a second pass
             if tag_id not in declared:
                 if tag_id == "templates":
                     hint = "Remove it: whether a topic has templates shows from its templates: field."
@@ -454,6 +455,24 @@ def _links_here(pointer) -> bool:
     return pointer[:1] == ("why",) or (pointer[:1] == ("steps",) and pointer[-1:] == ("detail",))
 
 
+def _linkable_texts(data: dict):
+    """The text values of a topic that can hold a link (templates are text to copy, where a
+    link is only characters; ids hold none), walked directly: this runs on every topic."""
+    for field in ("title", "summary", "why"):
+        if isinstance(data.get(field), str):
+            yield (field,), data[field]
+    for field, keys in (("steps", ("title", "detail")), ("checklist", ("text",))):
+        for index, entry in _items(data, field):
+            for key in keys:
+                if isinstance(entry.get(key), str):
+                    yield (field, index, key), entry[key]
+    for field in ("reflection", "sources"):
+        values = data.get(field)
+        for index, text in enumerate(values if isinstance(values, list) else []):
+            if isinstance(text, str):
+                yield (field, index), text
+
+
 def topic_link_problems(topics: dict[str, Loaded], ids: dict[str, str]) -> list[Problem]:
     """Links between topics (../<topic-id>/ or ../<topic-id>/#template-<template-id>) lead to
     a topic and template that exist, from a field where they work."""
@@ -464,12 +483,12 @@ def topic_link_problems(topics: dict[str, Loaded], ids: dict[str, str]) -> list[
     known = set(templates) | set(topics)
     problems = []
     for loaded in topics.values():
-        if loaded.data is None:
-            continue
-        for pointer, text in text_values(loaded.data):
-            if pointer[:1] == ("templates",):
-                continue  # a template is text to copy: a link there is only characters
-            for offset, url in link_targets(text) if "](" in text or "]:" in text else ():
+        if loaded.data is None or (loaded.source is not None and "](." not in loaded.source and "]:" not in loaded.source):
+            continue  # most files link to no other topic: no need to walk their text
+        for pointer, text in _linkable_texts(loaded.data):
+            if "](." not in text and "]:" not in text:
+                continue  # no link into the guide here
+            for offset, url in link_targets(text):
                 if not url.startswith(("../", "./")) or not is_safe_url(url):
                     continue  # not a link into the guide (another site, or one refused as unsafe already)
 
