@@ -479,11 +479,11 @@ def topic_link_problems(topics: dict[str, Loaded], ids: dict[str, str]) -> list[
     templates: dict[str, set] = {}
     for stem, loaded in topics.items():
         entries = _mapping(loaded).get("templates")
-        templates[ids[stem]] = {t.get("id") for t in entries if isinstance(t, dict)} if isinstance(entries, list) else set()
+        templates[ids[stem]] = {t["id"] for t in entries if isinstance(t, dict) and isinstance(t.get("id"), str)} if isinstance(entries, list) else set()
     known = set(templates) | set(topics)
     problems = []
     for loaded in topics.values():
-        if loaded.data is None or (loaded.source is not None and "](." not in loaded.source and "]:" not in loaded.source):
+        if not isinstance(loaded.data, dict) or (loaded.source is not None and "](." not in loaded.source and "]:" not in loaded.source):
             continue  # most files link to no other topic: no need to walk their text
         for pointer, text in _linkable_texts(loaded.data):
             if "](." not in text and "]:" not in text:
