@@ -51,7 +51,7 @@ def test_the_guide_is_big_enough_for_the_situations_readers_are_in():
     assert len(GUIDE.topics) >= 32
     assert len(GUIDE.start) >= 9
     whens = {when: topic for when, topic in GUIDE.start}
-    for reader_words in ["They said I don't have enough experience", "I never heard back", "I'm not getting interviews",
+    for reader_words in ["They said I don't have enough experience", "I never heard back after an interview", "I'm not getting interviews",
                          "I need a break", "This is one rejection too many"]:
         assert reader_words in whens, reader_words
     assert whens["This is one rejection too many"] == GUIDE.help[1], "the most discouraged reader lands on help first"
