@@ -87,7 +87,7 @@ def _varied(value, copy_no: int, limits: dict, field: str = "", known: set = fro
         return [_varied(v, copy_no, limits, field, known) for v in value]
     limit = limits.get(field, 10**6)
     value = _relinked(value, known, limit)
-    suffix = f" ({copy_no})"
+    suffix = f"({copy_no})"  # glued to the last word: a copy is unique but no longer to read than its topic
     return value + suffix if len(value) + len(suffix) <= limit else value
 
 
