@@ -4,17 +4,14 @@ All the work happens in the `bounceback` package; this file only hands its resul
 MkDocs. Pages are added in memory (File.generated), never written into docs/, so
 `mkdocs serve` does not rebuild in a loop.
 
-MkDocs' templates print titles and config texts as HTML, some as they are and some
-through `| e`. Every text we hand them (titles, descriptions, nav entries, site name,
-description and copyright) is escaped here once and marked as Markup, so a quote or `&`
-can neither break a tag nor be escaped twice. Every finished page gets its
-Content-Security-Policy last (bounceback.csp).
+Every text we hand MkDocs' templates (titles, descriptions, nav entries, site name,
+description and copyright) is escaped once and marked as Markup (bounceback.theme_text).
+Every finished page gets its Content-Security-Policy last (bounceback.csp).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -23,26 +20,10 @@ from bounceback.content import read_guide
 from bounceback.csp import with_policy
 from bounceback.problems import format_problems
 from bounceback.render import help_line, render_nav, render_pages
-from bounceback.text import title_html
+from bounceback.theme_text import CONFIG_TEXTS, META_TEXTS, as_markup, escaped_nav
 
 _pages = []
 _serving = False  # `mkdocs serve` adds live reload's inline script after us: no policy there
-_CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
-_META_TEXTS = ("title", "description")
-
-
-def as_markup(text):
-    """Plain text -> escaped Markup; Markup stays as it is (never escaped twice)."""
-    return text if isinstance(text, Markup) or not isinstance(text, str) else escape(text)
-
-
-def escaped_nav(nav):
-    """A nav with every title escaped once (its paths untouched)."""
-    if isinstance(nav, list):
-        return [escaped_nav(entry) for entry in nav]
-    if isinstance(nav, dict):
-        return {as_markup(title): escaped_nav(target) for title, target in nav.items()}
-    return nav
 
 
 def on_startup(command, dirty):
@@ -61,8 +42,8 @@ def on_config(config):
     _pages = render_pages(guide, edit_base=str(config.extra.get("edit_base") or ""))
     config.nav = escaped_nav(render_nav(guide, extra=config.nav or []))
     line = help_line(guide)  # overrides/main.html puts it above the footer of every page
-    config.extra["help_line"] = {"html": Markup(title_html(line[0])), "url": line[1]} if line else None
-    for key in _CONFIG_TEXTS:
+    config.extra["help_line"] = {"text": as_markup(line[0]), "url": line[1]} if line else None
+    for key in CONFIG_TEXTS:
         config[key] = as_markup(config[key])
     return config
 
@@ -85,7 +66,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    for key in _META_TEXTS:
+    for key in META_TEXTS:
         if key in page.meta:
             page.meta[key] = as_markup(page.meta[key])
     return markdown

@@ -49,7 +49,7 @@ def _depth(path: str) -> int:
 _NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
 
 
-def _yaml_string(text: str) -> str:
+def yaml_string(text: str) -> str:
     """A double-quoted YAML string that reads back as `text` (MkDocs reads front matter
     with PyYAML). json.dumps alone is not enough: PyYAML cannot join the surrogate pairs
     json uses for an emoji, and it drops the whole front matter when that fails."""
@@ -60,7 +60,7 @@ def _yaml_string(text: str) -> str:
 
 def _front_matter(title: str, description: str, tags: tuple[str, ...] = ()) -> str:
     """Title and description as plain text: the engine adapter escapes what it puts in markup."""
-    lines = ["---", f"title: {_yaml_string(plain(title))}", f"description: {_yaml_string(plain(description))}"]
+    lines = ["---", f"title: {yaml_string(plain(title))}", f"description: {yaml_string(plain(description))}"]
     if tags:
         lines.append(f"tags: {json.dumps(list(tags))}")
     return "\n".join(lines + ["---", ""])
@@ -217,11 +217,11 @@ def render_home(guide: Guide) -> str:
 
 
 def help_line(guide: Guide) -> tuple[str, str] | None:
-    """The help line at the foot of every page: (its words, the site path of its topic)."""
+    """The help line at the foot of every page: (its words as plain text, the site path of its topic)."""
     if guide.help is None or guide.help[1] not in guide.topics:
         return None
     text, topic_id = guide.help
-    return text, _url(topic_path(topic_id), 0)
+    return plain(text), _url(topic_path(topic_id), 0)
 
 
 def _stage_heading(stage: Stage) -> str:

@@ -1,0 +1,39 @@
+"""Texts handed to the theme's templates, escaped exactly once.
+
+Material's templates print titles, descriptions, nav entries and config texts into HTML,
+some as they are and some through `| e`, in MkDocs (whose Jinja has no autoescape) and in
+Zensical alike (its templates print page titles and descriptions as they are). So every
+text either engine gets from us is HTML-escaped here, once: a quote or `&` in content can
+neither break a tag or attribute nor be escaped twice where a template escapes again
+(MkDocs' Jinja skips Markup; Zensical is given plain strings that are already escaped).
+The one gap: a template that prints a text through `| e` shows Zensical an entity.
+"""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .text import attr
+
+CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
+META_TEXTS = ("title", "description")
+
+
+def as_markup(text):
+    """Plain text -> escaped Markup; Markup stays as it is (never escaped twice)."""
+    return text if isinstance(text, Markup) or not isinstance(text, str) else escape(text)
+
+
+def escaped_nav(nav, escaped=as_markup):
+    """A nav with every title escaped once by `escaped` (its paths untouched)."""
+    if isinstance(nav, list):
+        return [escaped_nav(entry, escaped) for entry in nav]
+    if isinstance(nav, dict):
+        return {escaped(title): escaped_nav(target, escaped) for title, target in nav.items()}
+    return nav
+
+
+def escaped_text(text):
+    """Text escaped for an engine that reads it from files (Zensical): with named entities
+    (`&quot;`, not `&#34;`), which its search index turns back into characters, and the
+    apostrophe left as it is (its templates quote every attribute with `"`)."""
+    return attr(text) if isinstance(text, str) else text
