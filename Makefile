@@ -16,8 +16,10 @@ $(READY): requirements.lock pyproject.toml
 serve: $(READY) ## live preview on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-build: $(READY) ## strict build into site/ (the last good site/ survives a failure)
-	$(BIN)/bounceback build --site site
+ENGINE ?= mkdocs
+
+build: $(READY) ## strict build into site/ (the last good site/ survives a failure); ENGINE=zensical for the second engine
+	$(BIN)/bounceback build --engine $(ENGINE) --site site
 
 check: $(READY) ## validate content/ only
 	$(BIN)/bounceback check
@@ -52,7 +54,7 @@ lighthouse: $(READY) $(LIGHTHOUSE_READY) ## Lighthouse scores of the home and a 
 
 lock: ## refresh requirements.lock from pyproject.toml ranges
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet setuptools wheel -e '.[test]'
+	.lock-venv/bin/pip install --quiet setuptools wheel -e '.[test,zensical]'
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^bounceback' > requirements.lock
 	rm -rf .lock-venv
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .content import read_guide
 from .problems import format_problems, output_format
+from .sitebuild import ENGINES
 
 
 def _content_dir(args) -> Path:
@@ -60,7 +61,7 @@ def cmd_build(args) -> int:
     from .sitebuild import build_site
 
     try:
-        return build_site(Path(args.config), Path(args.site))
+        return build_site(Path(args.config), Path(args.site), args.engine)
     except SiteRefused as exc:
         raise UsageError(str(exc)) from None
 
@@ -93,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                            "(only over a folder an earlier build made)")
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site", default="site")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                       help="the site engine (default mkdocs; zensical is the second engine)")
     build.set_defaults(run=cmd_build)
     new = sub.add_parser("new", help="start a topic from a template and place it in a stage")
     new.add_argument("topic_id", metavar="TOPIC-ID", help="lowercase-kebab-case id; also the file name")

@@ -20,7 +20,7 @@ _TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]*)""", re.I)
 _HEAD_START = re.compile(r"<head\b[^>]*>(?:\s*<meta\s+charset[^>]*>)?", re.I)
 # 'self' for everything; data: images are the icons inside Material's CSS. No frame-ancestors
 # or report-uri: a <meta> policy ignores both.
-_OTHERS = ("style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+_OTHERS = ("img-src 'self' data:", "font-src 'self'",
            "connect-src 'self'", "worker-src 'self'", "object-src 'none'", "base-uri 'self'",
            "form-action 'self'")
 
@@ -45,14 +45,23 @@ def script_hash(text: str) -> str:
 
 def policy(html: str) -> str:
     """The page's policy: the fixed directives and a script-src of 'self' plus its inline scripts' hashes."""
-    hashes = sorted({script_hash(text) for text in inline_scripts(html)})
-    return "; ".join(("default-src 'self'", " ".join(["script-src 'self'", *hashes]), *_OTHERS))
+    return site_policy([html])
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy as the first tag after <head> (and <meta charset>); no <head>: unchanged."""
+def site_policy(pages: list[str], style_hashes: tuple[str, ...] = ()) -> str:
+    """One policy that fits every page given: a script-src of 'self' plus the hashes of all
+    their inline scripts, and a style-src of 'self' plus `style_hashes` (styles a theme's
+    own script inserts, which the finished HTML does not show)."""
+    hashes = sorted({script_hash(text) for html in pages for text in inline_scripts(html)})
+    return "; ".join(("default-src 'self'", " ".join(["script-src 'self'", *hashes]),
+                      " ".join(["style-src 'self'", *style_hashes]), *_OTHERS))
+
+
+def with_policy(html: str, chosen: str | None = None) -> str:
+    """The page with its policy (`chosen`, else its own) as the first tag after <head> (and
+    <meta charset>); no <head>: unchanged."""
     head = _HEAD_START.search(html)
     if head is None:
         return html
-    tag = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    tag = f'\n<meta http-equiv="Content-Security-Policy" content="{chosen or policy(html)}">'
     return html[:head.end()] + tag + html[head.end():]

@@ -44,8 +44,12 @@ def source_date_epoch(config: Path) -> int:
     return max((int(p.stat().st_mtime) for p in paths if p.is_file()), default=0)
 
 
-def build_site(config: Path, site: Path) -> int:
-    """`mkdocs build --strict` into a staging folder beside `site`, swapped in only when it passed.
+ENGINES = ("mkdocs", "zensical")
+
+
+def build_site(config: Path, site: Path, engine: str = "mkdocs") -> int:
+    """A strict build with `engine` (ENGINES) into a staging folder beside `site`, swapped in
+    only when it passed.
 
     Raises SiteRefused (exit 2, nothing written) for a --site that is not our own output
     or not writable, Interrupted on SIGINT/SIGTERM (after removing the staging folder)."""
@@ -55,7 +59,7 @@ def build_site(config: Path, site: Path) -> int:
         try:
             recover(target)
             clear_leftovers(target, keep=staging)
-            built = _run_mkdocs(config, staging) and _commit(staging, target, signals)
+            built = _run_engine(engine, config, staging) and _commit(staging, target, signals)
         except Interrupted:
             print(f"build interrupted: {target.name}/ was left as it was", file=sys.stderr)
             raise
@@ -84,6 +88,16 @@ def _commit(staging: Path, site: Path, signals: "_Signals") -> bool:
     return True
 
 
+def _run_engine(engine: str, config: Path, site_dir: Path) -> bool:
+    """Build into the empty folder `site_dir`, dated by SOURCE_DATE_EPOCH; False on failure."""
+    with _source_date(config):
+        if engine == "zensical":
+            from .zensical_site import build_zensical
+
+            return build_zensical(config, site_dir)
+        return _run_mkdocs(config, site_dir)
+
+
 def _run_mkdocs(config: Path, site_dir: Path) -> bool:
     """What `mkdocs build --strict` does, with its log lines, but in this process; False on failure."""
     from mkdocs import config as mkdocs_config, exceptions
@@ -93,13 +107,12 @@ def _run_mkdocs(config: Path, site_dir: Path) -> bool:
     log = State()  # mkdocs' own "INFO    -  ..." lines on stderr, as the command prints them
     _enable_warnings()
     try:
-        with _source_date(config):
-            cfg = mkdocs_config.load_config(config_file=str(config), strict=True, site_dir=str(site_dir))
-            cfg.plugins.on_startup(command="build", dirty=False)
-            try:
-                build.build(cfg)
-            finally:
-                cfg.plugins.on_shutdown()
+        cfg = mkdocs_config.load_config(config_file=str(config), strict=True, site_dir=str(site_dir))
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build.build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
     except exceptions.MkDocsException as exc:  # config errors, strict-mode warnings, PluginError
         exc.show()
         return False

@@ -1,0 +1,173 @@
+"""Thin Zensical adapter: the same rendered pages, published by the second engine.
+
+Zensical reads mkdocs.yml but ignores `hooks:`, so what scripts/mkdocs_hooks.py does in
+memory is done here on disk, in a generated project folder beside mkdocs.yml (PROJECT,
+never docs/, ignored by git and rebuilt from scratch each time):
+
+- docs/: a copy of our docs/ plus every page `render_pages` makes, each as the index.md
+  of its own folder (topics/x.md -> topics/x/index.md, the same URL). Zensical reads the
+  relative links in a page's HTML as relative to its Markdown file, where MkDocs leaves
+  them as written (relative to the page's URL); in a folder of its own, the two are one;
+- overrides/: the templates both engines share (SHARED_TEMPLATES); the partials in
+  overrides/partials/ are Material 9.8's with our fixes, for MkDocs only;
+- mkdocs.yml: ours with !ENV resolved, the whole nav in our order (`render_nav`), the help
+  line, no hooks, and the theme settings of ZENSICAL_THEME;
+- every text Zensical's templates print (nav entries, page titles and descriptions in the
+  front matter, site name...) escaped once, as the hooks do for MkDocs (theme_text);
+- after the build, each HTML page gets its Content-Security-Policy, as `on_post_page` does.
+
+Zensical runs as a child process (`python -m zensical build --strict --clean`): its Rust
+runtime does not return to Python while it works, so SIGINT and SIGTERM could not unwind
+it in this process. The child is stopped with us; it writes only inside PROJECT.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .content import read_guide
+from .csp import site_policy, with_policy
+from .problems import format_problems
+from .render import help_line, render_nav, render_pages, yaml_string
+from .theme_text import CONFIG_TEXTS, META_TEXTS, escaped_nav, escaped_text
+
+PROJECT = ".zensical"
+SHARED_TEMPLATES = ("main.html",)
+# Zensical's "modern" look colours the current nav entry in the accent colour (contrast
+# 2.5:1 in light mode), and its search box adds a <style> our style-src refuses; "classic"
+# is Material's look and search. Without navigation.indexes a stage's section is labelled
+# by its title: with it, the label holds only an icon and names its <nav> landmark with
+# nothing (axe landmark-unique), which overrides/partials/nav-item.html fixes for Material.
+ZENSICAL_THEME = {"variant": "classic"}
+NOT_FOR_ZENSICAL = ("navigation.indexes",)
+# The stylesheet Zensical 0.0.73's bundle puts into the shadow root of its search box, by
+# its hash: allowed by name, never through 'unsafe-inline'. Another Zensical release has
+# other styles: the browser tests then report the blocked style with the hash it needs.
+ZENSICAL_STYLE_HASHES = ("'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='",)
+# What Zensical would ignore or refuse in our mkdocs.yml.
+_MKDOCS_ONLY = ("hooks", "watch", "validation")
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it: `!ENV NAME` or `!ENV [NAME, ..., default]`."""
+
+
+def _env_value(loader: yaml.SafeLoader, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        *names, default = loader.construct_sequence(node)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_EnvLoader.add_constructor("!ENV", _env_value)
+
+
+def project_config(config: dict, nav: list, help_link: tuple[str, str] | None) -> dict:
+    """Our mkdocs.yml, ready for Zensical: generated nav and help line, folders of PROJECT."""
+    ready = {key: value for key, value in config.items() if key not in _MKDOCS_ONLY}
+    ready.update({key: escaped_text(config[key]) for key in CONFIG_TEXTS if key in config})
+    ready.update(docs_dir="docs", site_dir="site", nav=escaped_nav(nav, escaped_text))
+    theme = {**config.get("theme", {}), **ZENSICAL_THEME, "custom_dir": "overrides"}
+    theme["features"] = [f for f in theme.get("features", []) if f not in NOT_FOR_ZENSICAL]
+    ready["theme"] = theme
+    extra = dict(config.get("extra") or {})
+    extra["help_line"] = {"text": escaped_text(help_link[0]), "url": help_link[1]} if help_link else None
+    ready["extra"] = extra
+    return ready
+
+
+def write_project(config_file: Path, project: Path) -> Path | None:
+    """PROJECT made afresh from content/, docs/ and the overrides; its config file, or None
+    (problems printed) when the content has problems."""
+    root = config_file.resolve().parent
+    guide, problems = read_guide(root / "content", root)
+    if problems:
+        print(f"{len(problems)} content problem(s); nothing was built:\n" + format_problems(problems), file=sys.stderr)
+        return None
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvLoader)
+    edit_base = str((config.get("extra") or {}).get("edit_base") or "")
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(root / "docs", project / "docs")
+    pages = render_pages(guide, edit_base=edit_base)
+    for page in pages:
+        target = project / "docs" / own_folder(page.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(escaped_front_matter(page.markdown), encoding="utf-8")
+    _write_overrides(root, project / "overrides")
+    nav = moved_nav(render_nav(guide, extra=config.get("nav") or []), {page.path for page in pages})
+    ready = project_config(config, nav, help_line(guide))
+    written = project / "mkdocs.yml"
+    written.write_text(yaml.safe_dump(ready, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return written
+
+
+def own_folder(path: str) -> str:
+    """topics/x.md -> topics/x/index.md: the same URL, from a folder of its own."""
+    return path if path == "index.md" or path.endswith("/index.md") else path.removesuffix(".md") + "/index.md"
+
+
+def moved_nav(nav, generated: set[str]):
+    """The nav with each generated page at its own_folder path (hand-written pages stay)."""
+    if isinstance(nav, list):
+        return [moved_nav(entry, generated) for entry in nav]
+    if isinstance(nav, dict):
+        return {title: moved_nav(target, generated) for title, target in nav.items()}
+    return own_folder(nav) if nav in generated else nav
+
+
+def escaped_front_matter(markdown: str) -> str:
+    """A generated page with its front matter's title and description escaped once (each is
+    one `key: "..."` line of its own, as render writes them)."""
+    head, sep, body = markdown.partition("\n---\n")
+    lines = head.split("\n")
+    for number, line in enumerate(lines):
+        key, colon, value = line.partition(": ")
+        if colon and key in META_TEXTS:
+            lines[number] = f"{key}: {yaml_string(escaped_text(yaml.safe_load(value)))}"
+    return "\n".join(lines) + sep + body
+
+
+def _write_overrides(root: Path, overrides: Path) -> None:
+    overrides.mkdir(parents=True)
+    for name in SHARED_TEMPLATES:
+        shutil.copy2(root / "overrides" / name, overrides / name)
+
+
+def add_policies(site: Path) -> None:
+    """One Content-Security-Policy on every page, fitting them all: Zensical's inline scripts
+    hold each page's base URL, so their hashes differ by folder depth, and instant
+    navigation keeps the first page's policy in force for the next pages."""
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    chosen = site_policy(list(pages.values()), ZENSICAL_STYLE_HASHES)
+    for path, html in pages.items():
+        path.write_text(with_policy(html, chosen), encoding="utf-8")
+
+
+def build_zensical(config_file: Path, site_dir: Path) -> bool:
+    """A strict Zensical build of our site into the empty folder `site_dir`; False on failure."""
+    project = config_file.resolve().parent / PROJECT
+    written = write_project(config_file, project)
+    if written is None:
+        return False
+    child = subprocess.Popen([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(written)],
+                             cwd=project)
+    try:
+        status = child.wait()
+    finally:
+        if child.poll() is None:  # we were interrupted: stop the child with us
+            child.terminate()
+            child.wait()
+    built = project / "site"
+    if status != 0 or not (built / "index.html").is_file():
+        print(f"zensical stopped (exit status {status})", file=sys.stderr)
+        return False
+    add_policies(built)
+    site_dir.rmdir()
+    shutil.move(built, site_dir)  # a rename on the same file system
+    return True
