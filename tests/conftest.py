@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from lighthouse import CHROMIUM_FLAGS as CHROMIUM_ARGS  # one set of flags for Debian's chromium, here and in make lighthouse
-from sitekit import ROOT, copy_project, served_build
+from sitekit import ENGINES, ROOT, copy_project, served_build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -21,6 +21,19 @@ def site(tmp_path_factory):
     """
     with served_build(ROOT, tmp_path_factory.mktemp("site")) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory):
+    """The same site built by the second engine (`bounceback build --engine zensical`), served."""
+    with served_build(ROOT, tmp_path_factory.mktemp("zensical-site"), engine="zensical") as server:
+        yield server
+
+
+@pytest.fixture(params=ENGINES)
+def any_site(request):
+    """The site as each engine builds it: a test using this runs once per engine."""
+    return request.getfixturevalue("site" if request.param == "mkdocs" else "zensical_site")
 
 
 @pytest.fixture(scope="session")

@@ -26,23 +26,30 @@ def copy_project(dest: Path) -> Path:
     """A throwaway copy of what a build reads: mkdocs.yml, docs/, content/, overrides/, the hooks file."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", dest / "docs")
-    shutil.copytree(ROOT / "content", dest / "content")
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    for folder in ("docs", "content", "overrides"):
+        shutil.copytree(ROOT / folder, dest / folder)
     (dest / "scripts").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "scripts" / "mkdocs_hooks.py", dest / "scripts" / "mkdocs_hooks.py")
     return dest
 
 
-def build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder; returns the finished process."""
+ENGINES = ("mkdocs", "zensical")
+
+
+def build(project: Path, site_dir: Path, site_url: str | None = None, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """A strict build of a project folder with `engine`; returns the finished process.
+
+    MkDocs runs as `mkdocs build --strict` itself; Zensical through `bounceback build
+    --engine zensical`, the only way it gets our pages (it ignores the hooks file)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        env=env, capture_output=True, text=True,
-    )
+    if engine == "zensical":
+        command = ["-m", "bounceback.cli", "build", "--engine", "zensical", "--config", str(project / "mkdocs.yml")]
+        command += ["--site", str(site_dir)]
+    else:
+        command = ["-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    return subprocess.run([sys.executable, *command], env=env, capture_output=True, text=True, cwd=project)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -69,20 +76,26 @@ class SiteServer:
 
 
 @contextmanager
-def served_build(project: Path, site_dir: Path):
+def served_build(project: Path, site_dir: Path, engine: str = "mkdocs"):
     """A strict build of `project` into `site_dir`, served on 127.0.0.1 with SITE_URL set to
     the server's own address (so sitemap.xml matches it and instant navigation is on)."""
     port = free_port()
-    result = build(project, site_dir, site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
+    result = build(project, site_dir, site_url=f"http://127.0.0.1:{port}/", engine=engine)
+    assert result.returncode == 0, result.stdout + result.stderr
     with SiteServer(site_dir, port) as server:
         server.dir = site_dir
+        server.engine = engine
         yield server
 
 
 def search_pages(site_dir: Path) -> dict[str, str]:
-    """Search index text per page (the index splits pages into sections)."""
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    """Search index text per page (the index splits pages into sections): MkDocs'
+    search/search_index.json or Zensical's search.json."""
+    mkdocs_index = site_dir / "search" / "search_index.json"
+    if mkdocs_index.is_file():
+        docs = json.loads(mkdocs_index.read_text(encoding="utf-8"))["docs"]
+    else:
+        docs = json.loads((site_dir / "search.json").read_text(encoding="utf-8"))["items"]
     pages: dict[str, str] = {}
     for doc in docs:
         location = doc["location"].split("#")[0]

@@ -1,4 +1,4 @@
-"""The real `mkdocs build --strict`: every topic has its page, its checklist and its search entry."""
+"""The real strict build, by each engine: every topic has its page, its checklist and its search entry."""
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,8 +30,8 @@ def elements(path: Path) -> list[tuple[str, dict]]:
 
 
 @pytest.mark.parametrize("topic_id", list(GUIDE.topics))
-def test_topic_page_checklist_and_search_entry(site, topic_id):
-    page = site.dir / "topics" / topic_id / "index.html"
+def test_topic_page_checklist_and_search_entry(any_site, topic_id):
+    page = any_site.dir / "topics" / topic_id / "index.html"
     assert page.is_file()
     topic = GUIDE.topics[topic_id]
     boxes = [a for tag, a in elements(page) if tag == "input" and a.get("type") == "checkbox" and "data-item" in a]
@@ -41,19 +41,19 @@ def test_topic_page_checklist_and_search_entry(site, topic_id):
     html = page.read_text(encoding="utf-8")
     for item in topic.checklist:
         assert re.search(r"<label[^>]*>\s*<input[^>]*data-item=\"%s\"[^>]*>.*?</label>" % item.id, html, re.S)
-    text = search_pages(site.dir).get(f"topics/{topic_id}/", "")
+    text = search_pages(any_site.dir).get(f"topics/{topic_id}/", "")
     assert all(item.text in text for item in topic.checklist)
 
 
-def test_home_stages_plan_workbook_and_tags(site):
-    home = (site.dir / "index.html").read_text(encoding="utf-8")
+def test_home_stages_plan_workbook_and_tags(any_site):
+    home = (any_site.dir / "index.html").read_text(encoding="utf-8")
     for stage in GUIDE.stages:
         assert stage.title in home
-        assert (site.dir / stage.id / "index.html").is_file()
-    assert (site.dir / "plan" / "index.html").is_file()
-    workbook = (site.dir / "workbook" / "index.html").read_text(encoding="utf-8")
+        assert (any_site.dir / stage.id / "index.html").is_file()
+    assert (any_site.dir / "plan" / "index.html").is_file()
+    workbook = (any_site.dir / "workbook" / "index.html").read_text(encoding="utf-8")
     assert workbook.count('type="checkbox"') >= sum(len(t.checklist) for t in GUIDE.topics.values())
-    tags = (site.dir / "tags" / "index.html").read_text(encoding="utf-8")
+    tags = (any_site.dir / "tags" / "index.html").read_text(encoding="utf-8")
     assert "feedback" in tags and "topics/ask-for-feedback/" in tags
     assert 'name="description"' in home
     assert "Where are you today?" in home
@@ -61,9 +61,9 @@ def test_home_stages_plan_workbook_and_tags(site):
         assert when in home and f'href="topics/{topic_id}/"' in home
 
 
-def test_internal_links_resolve_and_nothing_loads_from_other_hosts(site):
-    for page in site.dir.rglob("*.html"):
-        base = "http://site.test/" + page.relative_to(site.dir).as_posix()
+def test_internal_links_resolve_and_nothing_loads_from_other_hosts(any_site):
+    for page in any_site.dir.rglob("*.html"):
+        base = "http://site.test/" + page.relative_to(any_site.dir).as_posix()
         for tag, attrs in elements(page):
             for name in ("href", "src"):
                 url = attrs.get(name)
@@ -73,21 +73,21 @@ def test_internal_links_resolve_and_nothing_loads_from_other_hosts(site):
                 if absolute.netloc != "site.test":
                     assert tag == "a" or attrs.get("rel") == "canonical", f"{page}: <{tag} {name}={url}> loads from another host"
                     continue
-                target = site.dir / absolute.path.lstrip("/")
+                target = any_site.dir / absolute.path.lstrip("/")
                 if absolute.path.endswith("/"):
                     target = target / "index.html"
                 assert target.exists(), f"{page}: broken link {url}"
 
 
-def test_every_script_file_is_deferred(site):
+def test_every_script_file_is_deferred(any_site):
     """A script in <body> without defer counts as parser-blocking: Lighthouse then delays mobile FCP."""
-    for page in site.dir.rglob("*.html"):
+    for page in any_site.dir.rglob("*.html"):
         scripts = [attrs for tag, attrs in elements(page) if tag == "script" and "src" in attrs]
         assert scripts, f"{page}: no scripts at all"
         assert all("defer" in attrs for attrs in scripts), f"{page}: {[a['src'] for a in scripts if 'defer' not in a]}"
 
 
-def test_search_index_covers_every_page(site):
-    pages = search_pages(site.dir)
+def test_search_index_covers_every_page(any_site):
+    pages = search_pages(any_site.dir)
     for topic_id, topic in GUIDE.topics.items():
         assert topic.title in pages[f"topics/{topic_id}/"]

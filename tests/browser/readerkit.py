@@ -39,6 +39,25 @@ def ticked(page, topic: str = TOPIC) -> list[str]:
     )
 
 
+def search(page, query: str) -> None:
+    """Type a query into the site's search as a reader would, by its label "Search": Material
+    has a search field in its header, Zensical a "Search" button opening a search dialog."""
+    button = page.get_by_role("button", name="Search")
+    if button.count():
+        button.click()
+        field = page.get_by_role("combobox", name="Search")
+    else:
+        field = page.get_by_role("textbox", name="Search")
+        field.click()
+    field.press_sequentially(query, delay=20)
+
+
+def search_result(page, topic: str):
+    """The first search result that links to a topic, in either engine's search results."""
+    return page.locator(f".md-search-result__link[href*='topics/{topic}/'], "
+                        f"[role=option][href*='topics/{topic}/']").first
+
+
 def watch_errors(page) -> list[str]:
     """Collect console errors and uncaught exceptions: a page that must never throw."""
     errors: list[str] = []

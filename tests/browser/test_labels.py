@@ -1,5 +1,5 @@
-"""Titles and config texts with `&`, `<` and quotes read once, as typed, wherever Material
-shows them, and can break no tag; inline code shows `a > b && c` as typed."""
+"""Titles and config texts with `&`, `<` and quotes read once, as typed, wherever the theme
+shows them, in either engine, and can break no tag; inline code shows `a > b && c` as typed."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,8 @@ import re
 import pytest
 import yaml
 
-from sitekit import served_build
+from readerkit import search, search_result
+from sitekit import ENGINES, served_build
 
 TOPIC = "volunteer"
 TITLE = 'Pay & perks: 2 < 3, "fair" [deal](https://example.org/)'
@@ -18,8 +19,9 @@ BODY = "Name:\t[name]\nRole:\t\t[role]\n```{#__config}\n  indented & 2 < 3 > 1 &
 DESCRIPTION = 'Say "hi" & <b>wave</b> \' done'
 
 
-@pytest.fixture(scope="module")
-def labelled_site(project_copy, tmp_path_factory):
+@pytest.fixture(scope="module", params=ENGINES)
+def labelled_site(request, project_copy, tmp_path_factory):
+    """The hostile labels below, built by each engine in turn."""
     project = project_copy()
     topic_file = project / "content" / "topics" / f"{TOPIC}.yml"
     data = yaml.safe_load(topic_file.read_text(encoding="utf-8"))
@@ -36,7 +38,7 @@ def labelled_site(project_copy, tmp_path_factory):
     text = re.sub(r"(?ms)^site_description: >-\n.*?(?=^\S)", f"site_description: {yaml.safe_dump(DESCRIPTION).split(chr(10))[0]}\n", text)
     text = re.sub(r"(?m)^copyright: .*$", "copyright: Ours & <i>yours</i>", text)
     config.write_text(text, encoding="utf-8")
-    with served_build(project, tmp_path_factory.mktemp("labelled-site")) as server:
+    with served_build(project, tmp_path_factory.mktemp("labelled-site"), engine=request.param) as server:
         yield server
 
 
@@ -67,12 +69,14 @@ def test_neighbours_and_tags_show_the_title_once(page, labelled_site):
     assert page.locator("article h2", has_text=STAGE).count() == 1
 
 
-def test_search_shows_the_title_once(page, labelled_site):
+def test_search_shows_the_title_once(page, labelled_site, request):
+    if labelled_site.engine == "zensical":  # docs/maintainers.md, "What Zensical cannot do yet"
+        request.applymarker(pytest.mark.xfail(strict=True, reason="Zensical 0.0.73's search turns only "
+                                              "&amp; &lt; &gt; back into characters: a title's quote shows as &quot;"))
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(labelled_site.url)
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("perks", delay=20)
-    result = page.locator(f".md-search-result__link[href*='topics/{TOPIC}/'] h1").first
+    search(page, "perks")
+    result = search_result(page, TOPIC).locator("h1, h2").first
     result.wait_for(timeout=15000)
     assert result.inner_text().strip() == SHOWN
 

@@ -3,9 +3,9 @@ from readerkit import GUIDE, ITEMS, TOPIC, open_topic, reload_topic, tick, ticke
 
 
 
-def test_tick_reload_still_ticked(page, site):
+def test_tick_reload_still_ticked(page, any_site):
     errors = watch_errors(page)
-    open_topic(page, site)
+    open_topic(page, any_site)
     assert ticked(page) == []
     tick(page, TOPIC, ITEMS[1])
     reload_topic(page)

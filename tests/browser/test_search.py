@@ -1,5 +1,7 @@
-"""A reader can search the guide: Material's search, offline, finds the topic for an idea."""
+"""A reader can search the guide: each engine's search, offline, finds the topic for an idea."""
 import pytest
+
+from readerkit import search, search_result
 
 SEARCHES = {
     "STAR method": "practise-interviews",
@@ -18,12 +20,11 @@ SEARCHES = {
 
 
 @pytest.mark.parametrize("query", list(SEARCHES))
-def test_search_finds_the_topic(page, site, query):
+def test_search_finds_the_topic(page, any_site, query):
     page.set_viewport_size({"width": 1400, "height": 900})
-    page.goto(site.url)
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)
-    result = page.locator(f".md-search-result__link[href*='topics/{SEARCHES[query]}/']").first
+    page.goto(any_site.url)
+    search(page, query)
+    result = search_result(page, SEARCHES[query])
     result.wait_for(timeout=15000)
     result.click()
     page.wait_for_url(f"**/topics/{SEARCHES[query]}/**")

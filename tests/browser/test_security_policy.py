@@ -1,10 +1,11 @@
-"""Content-Security-Policy: every built page carries one, the guide works under it, and it bites."""
+"""Content-Security-Policy: every page either engine builds carries one, the guide works under
+it, nothing is requested from another host, and it bites."""
 import base64
 import hashlib
 import re
 from html.parser import HTMLParser
 
-from readerkit import CHECKLIST_READY, TOPIC
+from readerkit import CHECKLIST_READY, TOPIC, search, search_result
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 PAGES = ["", f"topics/{TOPIC}/", "plan/", "workbook/", "tags/", "about/", "404.html"]
@@ -40,9 +41,9 @@ def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def test_every_page_has_the_policy_before_any_script(site):
+def test_every_page_has_the_policy_before_any_script(any_site):
     policies = set()
-    for path in sorted(site.dir.rglob("*.html")):
+    for path in sorted(any_site.dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         meta = META.search(html)
         assert meta, f"{path} has no Content-Security-Policy"
@@ -61,29 +62,42 @@ def test_every_page_has_the_policy_before_any_script(site):
     assert len(policies) == 1, policies
 
 
-def test_pages_search_and_instant_navigation_work_under_it(page, site):
+def test_pages_search_and_instant_navigation_work_under_it(page, any_site):
     """No violation anywhere (the autouse watcher fails the test on one), and the scripts did run."""
     page.set_viewport_size({"width": 1400, "height": 900})
     for path in PAGES:
-        page.goto(site.url + path)
+        page.goto(any_site.url + path)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("typeof __md_get === 'function' && typeof document$ === 'object'"), path
-    page.route("**/no/such/page/", lambda route: route.fulfill(status=404, path=site.dir / "404.html"))
-    page.goto(f"{site.url}no/such/page/")
+    page.route("**/no/such/page/", lambda route: route.fulfill(status=404, path=any_site.dir / "404.html"))
+    page.goto(f"{any_site.url}no/such/page/")
     assert "404" in page.locator("article").inner_text()
 
-    page.goto(site.url)
+    page.goto(any_site.url)
     page.evaluate("window.__sameDocument = true")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("feedback email", delay=20)
-    result = page.locator(f".md-search-result__link[href*='topics/{TOPIC}/']").first
+    search(page, "feedback email")
+    result = search_result(page, TOPIC)
     result.wait_for(timeout=15000)
     result.click()
     page.wait_for_selector(f"article .bb-checklist[data-topic='{TOPIC}'][data-bb-ready]")
     page.locator("nav.md-footer__inner a").first.click()
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__sameDocument === true"), "instant navigation is off: the page reloaded"
-    assert page.url != f"{site.url}topics/{TOPIC}/"
+    assert page.url != f"{any_site.url}topics/{TOPIC}/"
+
+
+def test_no_request_leaves_the_site(page, any_site):
+    """Every request a reader's visit makes (pages, search, fonts, icons) goes to the site's own host."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.set_viewport_size({"width": 1400, "height": 900})
+    for path in PAGES:
+        page.goto(any_site.url + path)
+        page.wait_for_load_state("networkidle")
+    search(page, "feedback")
+    search_result(page, TOPIC).wait_for(timeout=15000)
+    assert len(requested) > len(PAGES)
+    assert [url for url in requested if not url.startswith(any_site.url)] == []
 
 
 def test_an_injected_inline_script_does_not_run(page, site, csp_violations):
