@@ -4,8 +4,10 @@ For each size it synthesises a guide in the real content format (bench_content.p
 times, interleaved round by round so that a noisy machine affects all three alike:
   (a) our step alone, in process: load + validate + render (read_guide, render_pages, render_nav);
   (b) the full build: `mkdocs build --strict` with the hooks, what `make build` runs;
-  (c) plain MkDocs: the same pages already rendered to Markdown, nav in mkdocs.yml, no hooks.
-(c) is the floor: (a)/(c) is what our step costs, (b)/(c) what a build costs over plain MkDocs.
+  (c) plain MkDocs: the same pages already rendered to Markdown, nav in mkdocs.yml, no hooks;
+  (z) the second engine: `bounceback build --engine zensical`, what `make build ENGINE=zensical` runs.
+(c) is the floor: (a)/(c) is what our step costs, (b)/(c) what a build costs over plain MkDocs,
+(z)/(b) what the Zensical build takes next to the MkDocs one.
 It also reports (d) the site's size, the median topic page and the search index. Timings are
 medians. The last line printed is the summary that issue 5's targets are checked against.
 """
@@ -93,6 +95,19 @@ def mkdocs_build(config: Path, site: Path) -> float:
     return elapsed
 
 
+def zensical_build(project: Path, site: Path) -> float:
+    """(z): seconds for a whole `bounceback build --engine zensical` in a fresh process."""
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "bounceback.cli", "build", "--engine", "zensical",
+                             "--config", str(project / "mkdocs.yml"), "--site", str(site)],
+                            cwd=project, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"zensical build failed for {project}:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return elapsed
+
+
 def check_cli(project: Path) -> float:
     """Wall time of `bounceback check` as a contributor runs it (interpreter start included)."""
     start = time.perf_counter()
@@ -126,11 +141,12 @@ def measure(count: int, runs: int, work: Path) -> dict:
     if problems:
         sys.exit(f"synthetic content has {len(problems)} problems, first: {problems[0]}")
     plain = write_plain_project(work / f"plain-{count}", project, render_pages(guide), render_nav(guide, extra=extra))
-    site_b, site_c = work / f"site-b-{count}", work / f"site-c-{count}"
+    site_b, site_c, site_z = work / f"site-b-{count}", work / f"site-c-{count}", work / f"site-z-{count}"
     steps = {
         "a": lambda: our_step(project, extra),
         "b": lambda: mkdocs_build(project / "mkdocs.yml", site_b),
         "c": lambda: mkdocs_build(plain / "mkdocs.yml", site_c),
+        "z": lambda: zensical_build(project, site_z),
         "check": lambda: check_only(project),
     }
     times: dict[str, list[float]] = {k: [] for k in steps}
@@ -145,6 +161,8 @@ def measure(count: int, runs: int, work: Path) -> dict:
     floor = sorted(p.relative_to(site_c).as_posix() for p in site_c.rglob("*.html"))
     if built != floor:
         print(f"warning: (b) and (c) differ in their pages at {count} topics", file=sys.stderr)
+    if sorted(p.relative_to(site_z).as_posix() for p in site_z.rglob("*.html")) != built:
+        print(f"warning: (z) and (b) differ in their pages at {count} topics", file=sys.stderr)
     result = {k: statistics.median(v) for k, v in times.items()}
     result.update(site_sizes(site_b), topics=count, check_cli=check_cli(project), project=project, extra=extra)
     return result
@@ -171,12 +189,13 @@ def machine() -> str:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("topics", "pages", "(a) ours s", "check s", "check CLI s", "(b) build s", "(c) plain s", "(a)/(c)",
-            "(b)/(c)", "site MB", "page KB", "page gz KB", "nav links", "search KB")
+    head = ("topics", "pages", "(a) ours s", "check s", "check CLI s", "(b) build s", "(c) plain s", "(z) zensical s",
+            "(a)/(c)", "(b)/(c)", "(z)/(b)", "site MB", "page KB", "page gz KB", "nav links", "search KB")
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---:" for _ in head) + "|"]
     for r in rows:
         cells = (r["topics"], r["pages"], f"{r['a']:.3f}", f"{r['check']:.3f}", f"{r['check_cli']:.2f}", f"{r['b']:.2f}",
-                 f"{r['c']:.2f}", f"{100 * r['a'] / r['c']:.1f} %", f"{r['b'] / r['c']:.3f}", f"{r['site_mb']:.1f}",
+                 f"{r['c']:.2f}", f"{r['z']:.2f}", f"{100 * r['a'] / r['c']:.1f} %", f"{r['b'] / r['c']:.3f}",
+                 f"{r['z'] / r['b']:.3f}", f"{r['site_mb']:.1f}",
                  f"{r['page_kb']:.1f}", f"{r['page_gz_kb']:.1f}", f"{r['nav_links']:.0f}", f"{r['search_kb']:.0f}")
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     return "\n".join(lines)
@@ -210,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench: topics={large['topics']} pipeline_share={100 * large['a'] / large['c']:.1f} "
           f"build_ratio={large['b'] / large['c']:.3f} page_kb_{small['topics']}={small['page_kb']:.1f} "
           f"page_kb_{large['topics']}={large['page_kb']:.1f} page_growth={large['page_kb'] / small['page_kb']:.2f} "
-          f"check_s={large['check']:.3f}")
+          f"check_s={large['check']:.3f} zensical_ratio={large['z'] / large['b']:.3f}")
     return 0
 
 
