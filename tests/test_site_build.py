@@ -91,3 +91,16 @@ def test_search_index_covers_every_page(any_site):
     pages = search_pages(any_site.dir)
     for topic_id, topic in GUIDE.topics.items():
         assert topic.title in pages[f"topics/{topic_id}/"]
+
+
+def test_maintainer_pages_leave_the_menu_and_are_linked_from_about(any_site):
+    """A reader who was just turned down meets no "Benchmarks" in the menu; About links there."""
+    for page in ("", f"topics/{GUIDE.stages[0].topic_ids[0]}/", "about/"):
+        menu = [a.get("href", "") for tag, a in elements(any_site.dir / page / "index.html")
+                if tag == "a" and "md-nav__link" in (a.get("class") or "")]
+        pages = [href for href in menu if not href.startswith("#")]  # not the table of contents
+        assert pages and not [href for href in pages if "benchmarks" in href or "maintainers" in href], page
+    about = [a.get("href") for tag, a in elements(any_site.dir / "about" / "index.html") if tag == "a"]
+    assert "../maintainers/" in about and "../benchmarks/" in about
+    for name in ("maintainers", "benchmarks"):
+        assert (any_site.dir / name / "index.html").is_file()
