@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from bench_content import ROOT, write_plain_project, write_project
-from bounceback import quickschema, render, text, validate
+from bounceback import fastschema, render, text, validate
 from bounceback.content import read_guide
 from bounceback.render import render_nav, render_pages
 
@@ -45,7 +45,7 @@ NAV_LINK = re.compile(r'<a href="([^"#][^"]*)" class="md-nav__link')
 def cold() -> None:
     """Forget what an earlier run compiled or cached: each build runs in a fresh process."""
     validate.compiled_schema.cache_clear()
-    quickschema._compiled.clear()
+    fastschema.cache_clear()
     for cached in (text.blocks_html, text.inline_html, text.title_html, text.plain):
         cached.cache_clear()
     render.render_checklist.cache_clear()

@@ -1,6 +1,7 @@
-"""Every idea the sources list (shared/sources/README.md), and every situation readers arrive
-in (CONTENT-GUIDE.md, the 2026-12-01 read-through), is found by the built search index on the
-topic that carries it: the words a reader would search for all appear on that page."""
+"""Every idea of the source articles (the brief the guide was planned from) and every
+situation readers arrive in (the content guide, the 2026-12-01 read-through) is found by the
+built search index on the topic that carries it: the words a reader would search for all
+appear on that page."""
 import pytest
 
 from sitekit import search_pages

@@ -16,10 +16,10 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .chars import HIDDEN_HINT, char_name, hidden, hidden_message, lookalikes
+from .fastschema import fast_valid
 from .load import Loaded
 from .names import is_windows_device, windows_problem
 from .problems import Problem, shown
-from .quickschema import quick_valid
 from .reading import MAX_MINUTES, MAX_WORDS, WORDS_PER_MINUTE, topic_words
 from .safety import is_safe_url, link_targets, unsafe_text
 from .text import plain
@@ -78,7 +78,7 @@ def schema_problems(loaded: Loaded, validator: Draft202012Validator, what: str) 
         return [Problem(loaded.path, line, col, f"a {what} must be a mapping of fields (id: ..., title: ...), "
                         f"not {_KINDS.get(type(loaded.data), 'that')}", "type",
                         "Start from an existing file or run `make new`.")]
-    if quick_valid(validator, loaded.data):
+    if fast_valid(validator, loaded.data):
         return []  # the common case, checked fast; anything else gets jsonschema's full account
     problems = []
     for error in validator.iter_errors(loaded.data):
