@@ -8,8 +8,9 @@ never docs/, ignored by git and rebuilt from scratch each time):
   of its own folder (topics/x.md -> topics/x/index.md, the same URL). Zensical reads the
   relative links in a page's HTML as relative to its Markdown file, where MkDocs leaves
   them as written (relative to the page's URL); in a folder of its own, the two are one;
-- overrides/: the templates both engines share (SHARED_TEMPLATES); the partials in
-  overrides/partials/ are Material 9.8's with our fixes, for MkDocs only;
+- overrides/: the templates both engines share (SHARED_TEMPLATES: main.html, and the
+  guarded storage helpers, since Zensical's throw when storage is blocked); the other
+  partials in overrides/ are Material 9.8's with our fixes, for MkDocs only;
 - mkdocs.yml: ours with !ENV resolved, the whole nav in our order (`render_nav`), the help
   line, no hooks, and the theme settings of ZENSICAL_THEME;
 - every text Zensical's templates print (nav entries, page titles and descriptions in the
@@ -37,7 +38,7 @@ from .render import help_line, render_nav, render_pages, yaml_string
 from .theme_text import CONFIG_TEXTS, META_TEXTS, escaped_nav, escaped_text
 
 PROJECT = ".zensical"
-SHARED_TEMPLATES = ("main.html",)
+SHARED_TEMPLATES = ("main.html", "partials/javascripts/base.html")
 # Zensical's "modern" look colours the current nav entry in the accent colour (contrast
 # 2.5:1 in light mode), and its search box adds a <style> our style-src refuses; "classic"
 # is Material's look and search. Without navigation.indexes a stage's section is labelled
@@ -136,6 +137,7 @@ def escaped_front_matter(markdown: str) -> str:
 def _write_overrides(root: Path, overrides: Path) -> None:
     overrides.mkdir(parents=True)
     for name in SHARED_TEMPLATES:
+        (overrides / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / "overrides" / name, overrides / name)
 
 

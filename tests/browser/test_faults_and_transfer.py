@@ -1,10 +1,12 @@
-"""Storage that throws or holds nonsense never breaks a page; an import says only what it did; progress moves by file, nowhere else."""
+"""Storage that throws or holds nonsense never breaks a page (as either engine builds it); an
+import says only what it did; progress moves by file, nowhere else."""
 import json
 import re
 from pathlib import Path
 
 import material as material_theme
 import pytest
+import zensical
 
 from readerkit import ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
 from sitekit import ROOT, served_build
@@ -34,19 +36,19 @@ def check_survives(page, site):
     assert errors == []
 
 
-def test_storage_that_throws(context, site):
+def test_storage_that_throws(context, any_site):
     context.add_init_script(BLOCK_STORAGE)
-    check_survives(context.new_page(), site)
+    check_survives(context.new_page(), any_site)
 
 
-def test_storage_that_is_full(context, site):
+def test_storage_that_is_full(context, any_site):
     context.add_init_script(FULL_STORAGE)
-    check_survives(context.new_page(), site)
+    check_survives(context.new_page(), any_site)
 
 
-def test_corrupted_storage(page, site):
+def test_corrupted_storage(page, any_site):
     errors = watch_errors(page)
-    page.goto(site.url)
+    page.goto(any_site.url)
     page.evaluate(
         """([topic, item]) => {
              localStorage.setItem('bounceback:/:' + topic + ':' + item, '{not json');
@@ -54,7 +56,7 @@ def test_corrupted_storage(page, site):
            }""",
         [TOPIC, ITEMS[0]],
     )
-    open_topic(page, site)
+    open_topic(page, any_site)
     assert ticked(page) == []
     assert "could not be read" in page.locator("article .bb-note").inner_text()
     tick(page, TOPIC, ITEMS[0])
@@ -73,9 +75,9 @@ BAD_PALETTES = ['{"index":"x"}', "[]", "1", '"str"', '{"color":null}', "null", '
                 json.dumps({"index": 1, "color": {**DARK, "media": "(prefers-color-scheme)"}})]
 
 
-def test_saved_palette_of_the_wrong_shape_is_ignored(page, site):
+def test_saved_palette_of_the_wrong_shape_is_ignored(page, any_site):
     errors = watch_errors(page)
-    page.goto(site.url)
+    page.goto(any_site.url)
     for value in BAD_PALETTES:
         page.evaluate("v => localStorage.setItem('/.__palette', v)", value)
         page.reload()
@@ -98,8 +100,8 @@ SHAPES = {  # key: (a value Material could have written, valid JSON it never wri
 }
 
 
-def test_storage_reads_return_only_the_shapes_material_expects(page, site):
-    page.goto(site.url)
+def test_storage_reads_return_only_the_shapes_material_expects(page, any_site):
+    page.goto(any_site.url)
     for key, (good, bad) in SHAPES.items():
         for value, expected in ((good, good), (bad, None)):
             read = page.evaluate("([k, v]) => (localStorage.setItem('/.' + k, JSON.stringify(v)), __md_get(k))", [key, value])
@@ -107,9 +109,12 @@ def test_storage_reads_return_only_the_shapes_material_expects(page, site):
     assert page.evaluate("localStorage.setItem('/.__new', '{}'), __md_get('__new')") is None  # a key not checked: null
 
 
-def test_every_key_material_reads_has_a_shape_check():
-    material = Path(material_theme.__file__).parent / "templates"
-    used = {key for path in [*material.glob("assets/javascripts/bundle.*.js"), *material.rglob("partials/**/*.html")]
+@pytest.mark.parametrize("theme", [Path(material_theme.__file__).parent, Path(zensical.__file__).parent],
+                         ids=["material", "zensical"])
+def test_every_key_the_theme_reads_has_a_shape_check(theme):
+    """Both engines' themes use our guarded storage helpers (zensical_site.SHARED_TEMPLATES)."""
+    templates = theme / "templates"
+    used = {key for path in [*templates.glob("assets/javascripts/bundle.*.js"), *templates.rglob("partials/**/*.html")]
             for key in re.findall(r'__md_get\("(\w+)"', path.read_text(encoding="utf-8"))}
     ours = (ROOT / "overrides/partials/javascripts/base.html").read_text(encoding="utf-8")
     checked = set(re.findall(r"[(,{](__\w+):", ours.split("__md_shape=", 1)[1]))
