@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from bench_content import ROOT, write_plain_project, write_project
-from bounceback import quickschema, render, text, validate
+from bounceback import quickschema, templating, text, validate
 from bounceback.content import read_guide
 from bounceback.render import render_nav, render_pages
 
@@ -46,7 +46,7 @@ def cold() -> None:
     quickschema._compiled.clear()
     for cached in (text.blocks_html, text.inline_html, text.title_html, text.plain):
         cached.cache_clear()
-    render.render_checklist.cache_clear()
+    templating.environment.cache_clear()  # templates compiled again, their kept pieces made again
     gc.collect()
 
 
