@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from bench_content import ROOT, write_plain_project, write_project
-from bounceback import fastschema, render, text, validate
+from bounceback import fastschema, templating, text, validate
 from bounceback.content import read_guide
 from bounceback.render import render_nav, render_pages
 
@@ -48,7 +48,7 @@ def cold() -> None:
     fastschema.cache_clear()
     for cached in (text.blocks_html, text.inline_html, text.title_html, text.plain):
         cached.cache_clear()
-    render.render_checklist.cache_clear()
+    templating.environment.cache_clear()  # templates compiled again, their kept pieces made again
     gc.collect()
 
 

@@ -6,6 +6,8 @@
  * (data-previous). Nothing here talks to a server. Every storage call is guarded: when
  * storage is off, full or holds nonsense, the boxes still work for this visit and a short
  * note says so. Controls are made here because none of them can work without a script.
+ * Every word it shows comes from the page (#bb-strings, written from the site's strings
+ * file), so a translated site needs no change here.
  */
 (function () {
   "use strict";
@@ -14,6 +16,8 @@
   var PREFIX = "bounceback:" + siteScope() + ":";
   var memory = {}; // this visit's ticks when storage refuses them
   var problem = ""; // "unsaved" (storage fails) or "unreadable" (a stored value is not ours)
+  var words = {}; // what this script says, from the page (kept when a page has none)
+  var plurals = new Intl.PluralRules();
 
   /* The site's own path, so two guides on one host keep separate ticks. Computed once:
      Material's config holds a base relative to the page first loaded. */
@@ -24,6 +28,29 @@
     } catch (e) {
       return "/";
     }
+  }
+
+  // ---- words ------------------------------------------------------------------------
+
+  /* The page's words, as JSON in an attribute: no request, and no script to allow. */
+  function readWords() {
+    var block = document.getElementById("bb-strings");
+    if (!block) return;
+    words = JSON.parse(block.getAttribute("data-words"));
+    plurals = new Intl.PluralRules(block.lang);
+  }
+
+  /* A message with its {name}s filled in from `values`. */
+  function say(key, values) {
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values[name]; });
+  }
+
+  /* A message about `n` things, in the plural form the page's language uses for n. */
+  function count(key, n, values) {
+    var form = key + "." + plurals.select(n);
+    values = values || {};
+    values.count = n;
+    return say(words[form] ? form : key + ".other", values);
   }
 
   // ---- storage, never throwing ------------------------------------------------------
@@ -102,10 +129,6 @@
     return false;
   }
 
-  function progressText(done, total) {
-    return done + " of " + total + " done";
-  }
-
   // ---- small DOM helpers ------------------------------------------------------------
 
   function make(tag, className, text) {
@@ -144,11 +167,12 @@
   // ---- building the controls, once per page view ------------------------------------
 
   function setUp() {
+    readWords();
     all(".bb-checklist[data-topic]:not([data-bb-ready])").forEach(function (list) {
       list.setAttribute("data-bb-ready", "");
       var bar = make("div", "bb-bar");
       bar.appendChild(statusRegion("bb-progress"));
-      bar.appendChild(button("Reset this checklist", "reset"));
+      bar.appendChild(button(say("checklist.reset"), "reset"));
       list.insertBefore(bar, list.firstChild);
     });
     all(".bb-template:not([data-bb-ready])").forEach(addCopyButton);
@@ -166,8 +190,8 @@
     box.setAttribute("data-bb-ready", "");
     var title = box.querySelector(".bb-template__title");
     var bar = make("div", "bb-copy");
-    var copy = button("Copy", "copy");
-    copy.appendChild(make("span", "bb-sr", " template: " + (title ? title.textContent : "")));
+    var copy = button(say("copy.button"), "copy");
+    copy.appendChild(make("span", "bb-sr", " " + say("copy.what", { title: title ? title.textContent : "" })));
     bar.appendChild(copy);
     bar.appendChild(statusRegion("bb-copy__status"));
     box.insertBefore(bar, box.querySelector(".bb-template__body"));
@@ -182,8 +206,8 @@
     var anchor = workbook ? root.querySelector(".bb-private") || checklist : checklist;
     var blank = document.documentElement.getAttribute("data-bb-print") === "blank";
     var box = make("fieldset", "bb-print");
-    box.appendChild(make("legend", "", workbook ? "Print this workbook" : "Print this page"));
-    [["ticks", "with my ticks"], ["blank", "blank, to fill in by hand"]].forEach(function (choice) {
+    box.appendChild(make("legend", "", say(workbook ? "print.workbook" : "print.page")));
+    [["ticks", say("print.ticks")], ["blank", say("print.blank")]].forEach(function (choice) {
       var label = make("label", "bb-print__choice");
       var radio = make("input");
       radio.type = "radio";
@@ -194,25 +218,24 @@
       label.appendChild(document.createTextNode(" " + choice[1]));
       box.appendChild(label);
     });
-    box.appendChild(button("Print", "print"));
+    box.appendChild(button(say("print.button"), "print"));
     anchor.parentNode.insertBefore(box, anchor.nextSibling);
   }
 
   function addPlanTools(tools) {
     tools.setAttribute("data-bb-ready", "");
     tools.textContent = "";
-    tools.appendChild(make("p", "", "Save your ticks to a file to keep them safe, or to move them to another browser. " +
-      "The file stays on your device."));
+    tools.appendChild(make("p", "", say("tools.intro")));
     var row = make("div", "bb-tools__row");
-    row.appendChild(button("Export progress", "export"));
-    var label = make("label", "bb-tools__import", "Import progress from a file: ");
+    row.appendChild(button(say("tools.export"), "export"));
+    var label = make("label", "bb-tools__import", say("tools.import") + " ");
     var file = make("input");
     file.type = "file";
     file.accept = ".json,application/json";
     file.setAttribute("data-bb-import", "");
     label.appendChild(file);
     row.appendChild(label);
-    row.appendChild(button("Reset all progress", "reset-all"));
+    row.appendChild(button(say("tools.reset_all"), "reset-all"));
     tools.appendChild(row);
     tools.appendChild(statusRegion("bb-tools__message"));
   }
@@ -226,7 +249,7 @@
       all("input.bb-item__box", list).forEach(function (box) {
         box.checked = !!state.ticks[box.getAttribute("data-item")];
       });
-      setText(list.querySelector(".bb-progress"), progressText(state.done, state.items.length));
+      setText(list.querySelector(".bb-progress"), say("checklist.progress", { done: state.done, total: state.items.length }));
     });
     if (document.querySelector(".bb-plan__topic")) refreshPlan();
     showNote();
@@ -241,14 +264,14 @@
       var stageTotal = 0;
       all(".bb-plan__topic[data-topic]", list).forEach(function (row) {
         var state = topicState(row);
-        setText(row.querySelector("[data-bb-progress]"), progressText(state.done, state.items.length));
+        setText(row.querySelector("[data-bb-progress]"), say("checklist.progress", { done: state.done, total: state.items.length }));
         stageDone += state.done;
         stageTotal += state.items.length;
         state.items.forEach(function (item) {
           if (!next && !state.ticks[item]) next = { row: row, topic: state.topic, item: item };
         });
       });
-      setText(list.previousElementSibling, progressText(stageDone, stageTotal) + " in this stage");
+      setText(list.previousElementSibling, say("plan.stage_progress", { done: stageDone, total: stageTotal }));
       done += stageDone;
       total += stageTotal;
     });
@@ -265,14 +288,14 @@
       var itemText = items && items.content.querySelector('[data-item="' + next.item + '"]');
       var to = make("a", "", itemText ? itemText.textContent : link.textContent);
       to.href = link.getAttribute("href") + "#bb-" + next.topic + "--" + next.item;
-      text.appendChild(make("strong", "", "One thing today: "));
+      text.appendChild(make("strong", "", say("plan.today") + " "));
       text.appendChild(to);
-      if (itemText) text.appendChild(document.createTextNode(" (from " + link.textContent + ")"));
+      if (itemText) text.appendChild(document.createTextNode(" " + say("plan.from", { topic: link.textContent })));
     } else {
-      text.appendChild(make("strong", "", "Every item is ticked. "));
-      text.appendChild(document.createTextNode("Well done. Come back to any topic whenever you need it."));
+      text.appendChild(make("strong", "", say("plan.all_done") + " "));
+      text.appendChild(document.createTextNode(say("plan.well_done")));
     }
-    var overall = make("p", "", "Across the guide: " + progressText(done, total) + ".");
+    var overall = make("p", "", say("plan.overall", { done: done, total: total }));
     today.textContent = "";
     today.appendChild(text);
     today.appendChild(overall);
@@ -291,9 +314,7 @@
       if (anchor.classList.contains("bb-private")) anchor.parentNode.insertBefore(note, anchor.nextSibling);
       else anchor.parentNode.insertBefore(note, anchor);
     }
-    setText(note, problem === "unsaved"
-      ? "Your progress can't be saved in this browser (storage is turned off or full). Ticks last for this visit only."
-      : "Some saved progress in this browser could not be read, so those boxes start empty. Ticking them again saves them.");
+    setText(note, say(problem === "unsaved" ? "note.unsaved" : "note.unreadable"));
   }
 
   // ---- actions ----------------------------------------------------------------------
@@ -305,27 +326,27 @@
 
   function resetChecklist(control) {
     var list = control.closest(".bb-checklist");
-    if (!list || !window.confirm("Clear every tick in this checklist? This cannot be undone.")) return;
+    if (!list || !window.confirm(say("checklist.confirm_reset"))) return;
     forget(PREFIX + list.getAttribute("data-topic") + ":");
     refresh();
   }
 
   function resetAll() {
-    if (!window.confirm("Clear every tick in the whole guide? This cannot be undone. Export your progress first to keep a copy.")) return;
+    if (!window.confirm(say("tools.confirm_reset_all"))) return;
     forget(PREFIX);
     refresh();
-    message("All ticks cleared.");
+    message(say("tools.cleared"));
   }
 
   function exportProgress() {
     var ticked = {};
-    var count = 0;
+    var n = 0;
     all(".bb-plan__topic[data-topic]").forEach(function (row) {
       var state = topicState(row);
       state.items.forEach(function (item) {
         if (state.ticks[item]) {
           ticked[state.topic + "/" + item] = true;
-          count++;
+          n++;
         }
       });
     });
@@ -340,7 +361,7 @@
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    message("Exported " + ticks(count) + " to " + name + ".");
+    message(count("tools.exported", n, { file: name }));
   }
 
   /* Every id a progress file may name, old ids included: "topic/item" -> [topic, item].
@@ -357,23 +378,14 @@
     return known;
   }
 
-  function ticks(n) {
-    return n + (n === 1 ? " tick" : " ticks");
-  }
-
-  function were(n) {
-    return n === 1 ? " was" : " were";
-  }
-
   /* What an import did and no more: a tick the browser would not store is not called imported. */
   function importReport(n) {
     var parts = [];
-    if (n.saved || !(n.unsaved || n.had)) parts.push("Imported " + ticks(n.saved) + ".");
-    if (n.had) parts.push(ticks(n.had) + were(n.had) + " already here.");
-    if (n.unsaved) parts.push((n.saved ? n.unsaved + " more" : ticks(n.unsaved)) + " could not be saved in this browser; " +
-      (n.unsaved === 1 ? "it shows" : "they show") + " for this visit only.");
-    if (n.gone) parts.push(ticks(n.gone) + were(n.gone) + " for items no longer in the guide and" + were(n.gone) + " ignored.");
-    if (n.odd) parts.push(n.odd + (n.odd === 1 ? " entry" : " entries") + were(n.odd) + " not a tick of this guide (true or false for a topic/item id) and" + were(n.odd) + " ignored.");
+    if (n.saved || !(n.unsaved || n.had)) parts.push(count("tools.imported", n.saved));
+    if (n.had) parts.push(count("tools.had", n.had));
+    if (n.unsaved) parts.push(count(n.saved ? "tools.unsaved_more" : "tools.unsaved", n.unsaved));
+    if (n.gone) parts.push(count("tools.gone", n.gone));
+    if (n.odd) parts.push(count("tools.odd", n.odd));
     return parts.join(" ");
   }
 
@@ -384,10 +396,10 @@
       var data = null;
       try { data = JSON.parse(text); } catch (e) { /* reported below */ }
       if (!data || data.format !== FORMAT || !data.ticks || typeof data.ticks !== "object" || Array.isArray(data.ticks)) {
-        return message("That file is not a Bounce Back progress file, so nothing was imported.");
+        return message(say("tools.not_progress"));
       }
       if (data.version !== 1) {
-        return message("That progress file has a format this version of the guide can't read, so nothing was imported.");
+        return message(say("tools.wrong_version"));
       }
       var known = knownIds();
       var n = { saved: 0, unsaved: 0, gone: 0, odd: 0, had: 0 };
@@ -408,7 +420,7 @@
       refresh();
       message(importReport(n));
     }).catch(function () {
-      message("That file could not be read, so nothing was imported.");
+      message(say("tools.unreadable"));
     }).then(function () {
       input.value = "";
     });
@@ -427,10 +439,10 @@
       selection.addRange(range);
       var copied = false;
       try { copied = document.execCommand("copy"); } catch (e) { /* said below */ }
-      status.textContent = copied ? "Copied" : "The text is selected: press Ctrl+C (or Cmd+C) to copy it.";
+      status.textContent = say(copied ? "copy.done" : "copy.select");
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(code.textContent).then(function () { status.textContent = "Copied"; }, fallback);
+      navigator.clipboard.writeText(code.textContent).then(function () { status.textContent = say("copy.done"); }, fallback);
     } else {
       fallback();
     }

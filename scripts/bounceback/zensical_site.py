@@ -34,7 +34,8 @@ import yaml
 from .content import read_guide
 from .csp import site_policy, with_policy
 from .problems import format_problems
-from .render import help_line, render_nav, render_pages, yaml_string
+from .render import help_line, render_nav, render_pages
+from .templating import yaml_value
 from .theme_text import CONFIG_TEXTS, META_TEXTS, escaped_nav, escaped_text
 
 PROJECT = ".zensical"
@@ -130,7 +131,7 @@ def escaped_front_matter(markdown: str) -> str:
     for number, line in enumerate(lines):
         key, colon, value = line.partition(": ")
         if colon and key in META_TEXTS:
-            lines[number] = f"{key}: {yaml_string(escaped_text(yaml.safe_load(value)))}"
+            lines[number] = f"{key}: {yaml_value(escaped_text(yaml.safe_load(value)))}"
     return "\n".join(lines) + sep + body
 
 
