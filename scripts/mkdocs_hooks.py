@@ -20,7 +20,7 @@ from bounceback.content import read_guide
 from bounceback.csp import with_policy
 from bounceback.problems import format_problems
 from bounceback.render import help_line, render_nav, render_pages
-from bounceback.theme_text import CONFIG_TEXTS, META_TEXTS, as_markup, escaped_nav
+from bounceback.theme_text import CONFIG_TEXTS, META_TEXTS, as_markup, escaped_nav, help_extra
 
 _pages = []
 _serving = False  # `mkdocs serve` adds live reload's inline script after us: no policy there
@@ -41,8 +41,7 @@ def on_config(config):
     # Material would fetch repository stats from api.github.com: no third-party requests).
     _pages = render_pages(guide, edit_base=str(config.extra.get("edit_base") or ""))
     config.nav = escaped_nav(render_nav(guide, extra=config.nav or []))
-    line = help_line(guide)  # overrides/main.html puts it above the footer of every page
-    config.extra["help_line"] = {"text": as_markup(line[0]), "url": line[1]} if line else None
+    config.extra["help_line"] = help_extra(help_line(guide))  # overrides/main.html: above every footer
     for key in CONFIG_TEXTS:
         config[key] = as_markup(config[key])
     return config

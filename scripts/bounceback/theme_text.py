@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from .strings import word
 from .text import attr
 
 CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
@@ -37,3 +38,11 @@ def escaped_text(text):
     (`&quot;`, not `&#34;`), which its search index turns back into characters, and the
     apostrophe left as it is (its templates quote every attribute with `"`)."""
     return attr(text) if isinstance(text, str) else text
+
+
+def help_extra(line: tuple[str, str] | None, escaped=as_markup) -> dict | None:
+    """The help line (render.help_line) as overrides/main.html reads it from config.extra:
+    its words and its name, escaped by `escaped`, and its link."""
+    if line is None:
+        return None
+    return {"text": escaped(line[0]), "label": escaped(word("page.help")), "url": line[1]}

@@ -36,7 +36,7 @@ from .csp import site_policy, with_policy
 from .problems import format_problems
 from .render import help_line, render_nav, render_pages
 from .templating import yaml_value
-from .theme_text import CONFIG_TEXTS, META_TEXTS, escaped_nav, escaped_text
+from .theme_text import CONFIG_TEXTS, META_TEXTS, escaped_nav, escaped_text, help_extra
 
 PROJECT = ".zensical"
 SHARED_TEMPLATES = ("main.html", "partials/javascripts/base.html")
@@ -79,7 +79,7 @@ def project_config(config: dict, nav: list, help_link: tuple[str, str] | None) -
     theme["features"] = [f for f in theme.get("features", []) if f not in NOT_FOR_ZENSICAL]
     ready["theme"] = theme
     extra = dict(config.get("extra") or {})
-    extra["help_line"] = {"text": escaped_text(help_link[0]), "url": help_link[1]} if help_link else None
+    extra["help_line"] = help_extra(help_link, escaped_text)
     ready["extra"] = extra
     return ready
 
