@@ -35,7 +35,7 @@ test: $(READY) ## every test, browser tests included
 	@sh scripts/ensure-debian-package.sh chromium chromium
 	$(BIN)/python -m pytest
 
-bench: $(READY) ## our build step next to plain MkDocs at 20, 200 and 1,000 synthetic topics (about 3 minutes)
+bench: $(READY) ## our build step next to plain MkDocs, and Zensical next to MkDocs, at 20, 200 and 1,000 synthetic topics (about 8 minutes)
 	$(BIN)/python scripts/bench.py
 
 # Lighthouse from npm, pinned, in an ignored folder; it drives Debian's chromium.
