@@ -13,6 +13,8 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from bounceback.sitebuild import ENGINES  # noqa: F401  (the engines the tests build with)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -23,17 +25,14 @@ def free_port() -> int:
 
 
 def copy_project(dest: Path) -> Path:
-    """A throwaway copy of what a build reads: mkdocs.yml, docs/, content/, overrides/, the hooks file."""
+    """A throwaway copy of what a build reads: mkdocs.yml, docs/, content/, the overrides, the hooks file."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("docs", "content", "overrides"):
+    for folder in ("docs", "content", "overrides", "overrides-zensical"):
         shutil.copytree(ROOT / folder, dest / folder)
     (dest / "scripts").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "scripts" / "mkdocs_hooks.py", dest / "scripts" / "mkdocs_hooks.py")
     return dest
-
-
-ENGINES = ("mkdocs", "zensical")
 
 
 def build(project: Path, site_dir: Path, site_url: str | None = None, engine: str = "mkdocs") -> subprocess.CompletedProcess:

@@ -65,9 +65,9 @@ def test_pages_move_to_folders_of_their_own():
 
 
 def test_front_matter_texts_are_escaped_once():
-    page = '---\ntitle: "Tom & Jerry\'s \\"q\\""\ndescription: "a < b"\ntags: ["x"]\n---\n<h1>Tom &amp; Jerry</h1>\n'
-    assert escaped_front_matter(page) == (
-        '---\ntitle: "Tom &amp; Jerry\'s &quot;q&quot;"\ndescription: "a &lt; b"\ntags: ["x"]\n---\n<h1>Tom &amp; Jerry</h1>\n')
+    page = '---\ntitle: "Tom & Jerry\'s \\"q\\": 1"\ndescription: "a < b\\n---"\ntags: ["x", "y&z"]\n---\n<h1>Tom &amp; J</h1>\n'
+    assert escaped_front_matter(page) == ('---\ntitle: "Tom &amp; Jerry\'s &quot;q&quot;: 1"\ndescription: "a &lt; b\\n---"\n'
+                                          'tags: ["x", "y&amp;z"]\n---\n<h1>Tom &amp; J</h1>\n')
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +86,20 @@ def test_make_build_engine_zensical_writes_nothing_into_docs(zensical_project):
     assert tree_digest(project / "docs") == docs_before
     generated = project / ".zensical" / "docs"
     assert (generated / "topics" / GUIDE.stages[0].topic_ids[0] / "index.md").is_file()
+
+
+def test_a_generated_page_never_replaces_a_hand_written_one(zensical_project):
+    project, _ = zensical_project
+    before = tree_digest(project / "site")
+    (project / "docs" / "tags.md").write_text("# My own tags page\n", encoding="utf-8")
+    try:
+        result = run_make("build", "ENGINE=zensical", cwd=project)
+    finally:
+        (project / "docs" / "tags.md").unlink()
+    assert result.returncode != 0
+    assert "generated page tags.md would replace docs/tags.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(project / "site") == before
 
 
 def test_failed_zensical_build_keeps_the_last_good_site(zensical_project):

@@ -42,7 +42,8 @@
 
   /* A message with its {name}s filled in from `values`. */
   function say(key, values) {
-    return (words[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values[name]; });
+    values = values || {};
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return name in values ? values[name] : m; });
   }
 
   /* A message about `n` things, in the plural form the page's language uses for n. */

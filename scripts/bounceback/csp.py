@@ -2,9 +2,10 @@
 
 Scripts, styles, images, fonts and connections come from the site itself only. Inline
 scripts (Material's storage helpers, palette and tab restorers) run because their sha256
-hashes are listed, never through 'unsafe-inline', so a script injected into a page by
-content would not run. The hashes are taken from the finished HTML, so a changed script
-gets a new hash at the next build.
+hashes are listed, never through 'unsafe-inline', so a script added to a page after the
+build (by another script, say) would not run; content cannot add one at all (text.py).
+The hashes are taken from the finished HTML, so a changed script gets a new hash at the
+next build.
 """
 from __future__ import annotations
 

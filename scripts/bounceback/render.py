@@ -1,4 +1,4 @@
-"""The guide -> Markdown pages for MkDocs. Pure: same guide in, same bytes out.
+"""The guide -> Markdown pages for the site engine. Pure: same guide in, same bytes out.
 
 This module only works out what each page shows: which stages and topics, in what order,
 and the URL of each link from the page's own folder. The pages themselves are templates

@@ -7,12 +7,14 @@ only date MkDocs writes (sitemap `lastmod`, the sitemap.xml.gz header) comes fro
 SOURCE_DATE_EPOCH, which we set to the newest source file's time unless the caller chose
 one (CI passes the commit's time).
 
-MkDocs runs in this process, not as a child: a build killed by any signal, SIGKILL
-included, can leave no process behind, because there is only the one. (A child would need
-PR_SET_PDEATHSIG, Linux only and racing with the parent's own death, or process-group
-bookkeeping that SIGKILL skips.) SIGINT and SIGTERM unwind like Ctrl-C, so the staging
-folder is removed on the way out; what SIGKILL leaves is cleared by the next build, and
-the swap itself is safe against it (siteswap).
+MkDocs, the default engine, runs in this process, not as a child: a build killed by any
+signal, SIGKILL included, can leave no process behind, because there is only the one. (A
+child would need PR_SET_PDEATHSIG, Linux only and racing with the parent's own death, or
+process-group bookkeeping that SIGKILL skips.) Zensical can only run as a child
+(zensical_site): SIGINT and SIGTERM stop it with us, but after a SIGKILL it runs to its
+end, writing only in its own generated folder. SIGINT and SIGTERM unwind like Ctrl-C, so
+the staging folder is removed on the way out; what SIGKILL leaves is cleared by the next
+build, and the swap itself is safe against it (siteswap).
 """
 from __future__ import annotations
 
@@ -38,9 +40,9 @@ class Interrupted(KeyboardInterrupt):
 
 
 def source_date_epoch(config: Path) -> int:
-    """Time of the newest file the site is built from: mkdocs.yml, content/, docs/, overrides/."""
+    """Time of the newest file the site is built from: mkdocs.yml, content/, docs/, the overrides."""
     root = config.resolve().parent
-    paths = [config, *(p for folder in ("content", "docs", "overrides") for p in (root / folder).rglob("*"))]
+    paths = [config, *(p for folder in ("content", "docs", "overrides", "overrides-zensical") for p in (root / folder).rglob("*"))]
     return max((int(p.stat().st_mtime) for p in paths if p.is_file()), default=0)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 MARKER = ".bounceback-site"
 MARKER_TEXT = "Made by `bounceback build`: the next build replaces this whole folder.\n"
 PROJECT_PARTS = ("mkdocs.yml", "content", "docs", ".git")  # a folder holding one is a project, not a site
-SOURCES = ("content", "docs", "overrides", ".zensical", ".git")  # output inside these would be read back as input
+SOURCES = ("content", "docs", "overrides", "overrides-zensical", ".zensical", ".git")  # output inside these would be read back as input
 
 
 class SiteRefused(Exception):

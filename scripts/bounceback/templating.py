@@ -1,8 +1,9 @@
 """The page templates (templates/) and what they may call: render.py's data in, page text out.
 
-Autoescaping is on, so a value a template prints is HTML-escaped unless it is Markup, and
-only two things are: text.py's fragments, through the filters below (`{{ item.text | inline }}`),
-and the fixed words, through `say`. An undefined name fails the build (StrictUndefined)
+Autoescaping is on, so a value a template prints is HTML-escaped unless it is Markup:
+text.py's fragments, through the filters below (`{{ item.text | inline }}`), the fixed
+words, through `say`, the macros' own output, and `| yaml`, which is not HTML and belongs
+in the front matter only. An undefined name fails the build (StrictUndefined)
 instead of printing nothing. Content is only ever data: no string from content is
 rendered as a template, so `{{ 7*7 }}` in a title stays those characters.
 """

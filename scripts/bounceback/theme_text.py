@@ -5,8 +5,8 @@ some as they are and some through `| e`, in MkDocs (whose Jinja has no autoescap
 Zensical alike (its templates print page titles and descriptions as they are). So every
 text either engine gets from us is HTML-escaped here, once: a quote or `&` in content can
 neither break a tag or attribute nor be escaped twice where a template escapes again
-(MkDocs' Jinja skips Markup; Zensical is given plain strings that are already escaped).
-The one gap: a template that prints a text through `| e` shows Zensical an entity.
+(MkDocs' Jinja skips Markup; Zensical is given plain strings that are already escaped, and
+overrides-zensical/ drops the `| e` of the one template that escaped page titles again).
 """
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def escaped_nav(nav, escaped=as_markup):
 
 
 def escaped_text(text):
-    """Text escaped for an engine that reads it from files (Zensical): with named entities
-    (`&quot;`, not `&#34;`), which its search index turns back into characters, and the
-    apostrophe left as it is (its templates quote every attribute with `"`)."""
+    """Text escaped once as a plain str, for an engine that reads our texts from files
+    (Zensical): named entities (`&quot;`, not `&#34;`) and the apostrophe left as it is
+    (its templates quote every attribute with `"`)."""
     return attr(text) if isinstance(text, str) else text
 
 

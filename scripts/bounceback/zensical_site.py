@@ -9,8 +9,9 @@ never docs/, ignored by git and rebuilt from scratch each time):
   relative links in a page's HTML as relative to its Markdown file, where MkDocs leaves
   them as written (relative to the page's URL); in a folder of its own, the two are one;
 - overrides/: the templates both engines share (SHARED_TEMPLATES: main.html, and the
-  guarded storage helpers, since Zensical's throw when storage is blocked); the other
-  partials in overrides/ are Material 9.8's with our fixes, for MkDocs only;
+  guarded storage helpers, since Zensical's throw when storage is blocked), then
+  Zensical's own fixes from ZENSICAL_OVERRIDES; the other partials in overrides/ are
+  Material 9.8's with our fixes, for MkDocs only;
 - mkdocs.yml: ours with !ENV resolved, the whole nav in our order (`render_nav`), the help
   line, no hooks, and the theme settings of ZENSICAL_THEME;
 - every text Zensical's templates print (nav entries, page titles and descriptions in the
@@ -19,10 +20,12 @@ never docs/, ignored by git and rebuilt from scratch each time):
 
 Zensical runs as a child process (`python -m zensical build --strict --clean`): its Rust
 runtime does not return to Python while it works, so SIGINT and SIGTERM could not unwind
-it in this process. The child is stopped with us; it writes only inside PROJECT.
+it in this process. The child is stopped with us on SIGINT or SIGTERM; after a SIGKILL of
+ours it finishes on its own, writing only inside PROJECT.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -40,6 +43,7 @@ from .theme_text import CONFIG_TEXTS, META_TEXTS, escaped_nav, escaped_text, hel
 
 PROJECT = ".zensical"
 SHARED_TEMPLATES = ("main.html", "partials/javascripts/base.html")
+ZENSICAL_OVERRIDES = "overrides-zensical"  # Zensical's own template fixes (see each file's header)
 # Zensical's "modern" look colours the current nav entry in the accent colour (contrast
 # 2.5:1 in light mode), and its search box adds a <style> our style-src refuses; "classic"
 # is Material's look and search. Without navigation.indexes a stage's section is labelled
@@ -94,9 +98,13 @@ def write_project(config_file: Path, project: Path) -> Path | None:
         return None
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvLoader)
     edit_base = str((config.get("extra") or {}).get("edit_base") or "")
+    pages = render_pages(guide, edit_base=edit_base)
+    clash = docs_clash(root / "docs", pages)
+    if clash:
+        print(clash, file=sys.stderr)
+        return None
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(root / "docs", project / "docs")
-    pages = render_pages(guide, edit_base=edit_base)
     for page in pages:
         target = project / "docs" / own_folder(page.path)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -124,22 +132,37 @@ def moved_nav(nav, generated: set[str]):
 
 
 def escaped_front_matter(markdown: str) -> str:
-    """A generated page with its front matter's title and description escaped once (each is
-    one `key: "..."` line of its own, as render writes them)."""
+    """A generated page with every text of its front matter (title, description, tags)
+    escaped once, written back as one `key: value` line each."""
     head, sep, body = markdown.partition("\n---\n")
-    lines = head.split("\n")
-    for number, line in enumerate(lines):
-        key, colon, value = line.partition(": ")
-        if colon and key in META_TEXTS:
-            lines[number] = f"{key}: {yaml_value(escaped_text(yaml.safe_load(value)))}"
+    meta = yaml.safe_load(head.removeprefix("---\n")) or {}
+    lines = ["---", *(f"{key}: {yaml_value(_escaped_meta(value))}" for key, value in meta.items())]
     return "\n".join(lines) + sep + body
 
 
+def _escaped_meta(value: str | list) -> str | tuple[str, ...]:
+    return escaped_text(value) if isinstance(value, str) else tuple(map(escaped_text, value))
+
+
+def docs_clash(docs: Path, pages) -> str | None:
+    """Why a generated page would take the place of a hand-written one, or None. (MkDocs'
+    hook refuses the same; Zensical would let ours win, or stop with a traceback.)"""
+    for page in pages:
+        moved = own_folder(page.path)
+        for taken in dict.fromkeys((page.path, moved, moved.removesuffix("/index.md") + ".md")):
+            if (docs / taken).exists():
+                return (f"generated page {page.path} would replace {docs.name}/{taken}: rename one of them "
+                        "(stage ids must not match a page in docs/)")
+    return None
+
+
 def _write_overrides(root: Path, overrides: Path) -> None:
+    """The templates both engines share, then Zensical's own (ZENSICAL_OVERRIDES)."""
     overrides.mkdir(parents=True)
     for name in SHARED_TEMPLATES:
         (overrides / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / "overrides" / name, overrides / name)
+    shutil.copytree(root / ZENSICAL_OVERRIDES, overrides, dirs_exist_ok=True)
 
 
 def add_policies(site: Path) -> None:
@@ -153,24 +176,40 @@ def add_policies(site: Path) -> None:
 
 
 def build_zensical(config_file: Path, site_dir: Path) -> bool:
-    """A strict Zensical build of our site into the empty folder `site_dir`; False on failure."""
-    project = config_file.resolve().parent / PROJECT
-    written = write_project(config_file, project)
-    if written is None:
+    """A strict Zensical build of our site into the empty folder `site_dir`; False (with a
+    one-line reason, never a traceback) on failure."""
+    if importlib.util.find_spec("zensical") is None:
+        print("zensical is not installed: pip install -e '.[zensical]' (make build does it from the lock)",
+              file=sys.stderr)
         return False
-    child = subprocess.Popen([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(written)],
-                             cwd=project)
+    project = config_file.resolve().parent / PROJECT
     try:
+        written = write_project(config_file, project)
+        if written is None or not _run_zensical(written):
+            return False
+        built = project / "site"
+        add_policies(built)
+        site_dir.rmdir()
+        shutil.move(built, site_dir)  # a rename on one file system, else a copy
+    except (OSError, yaml.YAMLError) as exc:
+        print(f"zensical build stopped: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def _run_zensical(config: Path) -> bool:
+    """`zensical build --strict --clean` of the generated project, stopped with us if we are
+    interrupted; True when it finished and wrote a home page."""
+    child = None
+    try:
+        child = subprocess.Popen([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config)],
+                                 cwd=config.parent)
         status = child.wait()
     finally:
-        if child.poll() is None:  # we were interrupted: stop the child with us
+        if child is not None and child.poll() is None:
             child.terminate()
             child.wait()
-    built = project / "site"
-    if status != 0 or not (built / "index.html").is_file():
+    if status != 0 or not (config.parent / "site" / "index.html").is_file():
         print(f"zensical stopped (exit status {status})", file=sys.stderr)
         return False
-    add_policies(built)
-    site_dir.rmdir()
-    shutil.move(built, site_dir)  # a rename on the same file system
     return True

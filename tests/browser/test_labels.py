@@ -81,6 +81,15 @@ def test_search_shows_the_title_once(page, labelled_site, request):
     assert result.inner_text().strip() == SHOWN
 
 
+def test_a_neighbour_names_the_title_once(page, labelled_site):
+    """The page after the topic names it in its "Previous" link's label, read as typed."""
+    page.goto(f"{labelled_site.url}topics/{TOPIC}/")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_load_state("networkidle")
+    label = page.locator("a.md-footer__link--prev").get_attribute("aria-label")
+    assert label.endswith(": " + SHOWN), label
+
+
 def test_config_texts_cannot_break_hand_written_pages(page, labelled_site):
     page.goto(f"{labelled_site.url}about/")
     assert page.locator("meta[name=description]").get_attribute("content") == DESCRIPTION
