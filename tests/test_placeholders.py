@@ -3,6 +3,7 @@ the build decides, so the browser script parses nothing (bounceback.placeholders
 import html
 import re
 
+from bounceback import strings
 from bounceback.content import read_guide
 from bounceback.placeholders import field_name, fields, fill_in_html, is_email, placeholders
 from bounceback.text import preformatted
@@ -68,3 +69,8 @@ def test_every_template_of_the_guide_has_fields_and_no_clash():
             used = names(template.body)
             twice = {n for n in used if used.count(n) > 1} - allowed.get(topic.id, set())
             assert twice == set(), (topic.id, template.id)
+
+
+def test_only_pages_with_templates_carry_the_fill_in_words():
+    assert strings.script_words(group="fill") and all(k.startswith("fill.") for k in strings.script_words(group="fill"))
+    assert not any(k.startswith("fill.") for k in strings.script_words())

@@ -73,7 +73,8 @@ def environment(language: str = strings.LANGUAGE) -> Environment:
                        pre=_safe(fill_in_html), heading=_safe(heading), plain=plain, yaml=yaml_value)
     env.tests.update(email=is_email)
     env.globals.update(say=_say(language), language=language,
-                       script_words_json=htmlsafe_json_dumps(strings.script_words(language)))
+                       script_words_json=htmlsafe_json_dumps(strings.script_words(language)),
+                       fill_words_json=htmlsafe_json_dumps(strings.script_words(language, "fill")))
     env.globals.update(_partials(env))
     return env
 
