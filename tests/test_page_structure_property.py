@@ -20,8 +20,10 @@ from bounceback.content import read_guide
 from sitekit import build
 
 TOPIC = "volunteer"
-# What content may add: paragraphs and inline marks, bare; an <a> with href (and title) only.
-CONTENT_ELEMENTS = {"p", "em", "strong", "code", "a"}
+# What content may add: paragraphs and inline marks, bare; an <a> with href (and title) only;
+# in a template body, a <span data-field> around each [placeholder] (bounceback.placeholders).
+CONTENT_ELEMENTS = {"p", "em", "strong", "code", "a", "span"}
+CONTENT_ATTRIBUTES = {"a": {"href", "title"}, "span": {"data-field"}}
 MARKDOWN_LIKE = [
     "```{#__config .md-banner}", "~~~{#x .y}", "```", "~~~", "{: #id .class }", "{#__config}", "*[HTML]: Hyper",
     "[^1]", "[^1]: note", "!!! note", "??? tip", "| a | b |", "|---|---|", "--8<-- \"mkdocs.yml\"", "[TOC]",
@@ -71,7 +73,7 @@ class Skeleton(HTMLParser):
             if self.open_links:
                 self.faults.append(f"a link inside a link: {names}")
             self.open_links += 1
-        if tag in CONTENT_ELEMENTS and "id" not in names and "class" not in names and set(names) <= ({"href", "title"} if tag == "a" else set()):
+        if tag in CONTENT_ELEMENTS and "id" not in names and "class" not in names and set(names) <= CONTENT_ATTRIBUTES.get(tag, set()):
             return
         self.elements.append((tag, tuple(sorted(names)), names.get("id"), names.get("class")))
 

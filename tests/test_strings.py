@@ -1,8 +1,8 @@
 """The site's fixed words live in one file per language, and every one of them is used.
 
 A simple scan: the keys the templates and the renderer ask for (`say("…")`, `word("…")`)
-and the ones docs/assets/checklist.js asks for (any "group.name" literal of a script.*
-group; `count()` names a message of plural forms), against the keys of strings/en.yml.
+and the ones the browser scripts docs/assets/checklist.js and fillin.js ask for (any
+"group.name" literal of a script.* group; `count()` names a message of plural forms), against the keys of strings/en.yml.
 A second language is one more file with the same keys and the same {names}.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bounceback import strings, templating
 from sitekit import ROOT
 
 PACKAGE = ROOT / "scripts" / "bounceback"
-SCRIPT = ROOT / "docs" / "assets" / "checklist.js"
+SCRIPTS = [ROOT / "docs" / "assets" / name for name in ("checklist.js", "fillin.js")]
 PLURAL_FORMS = {"zero", "one", "two", "few", "many", "other"}  # the CLDR plural categories
 ASKED_IN_PYTHON = re.compile(r"""\b(?:say|word)\(\s*"([^"]+)\"""")
 LITERAL = re.compile(r'"([a-z_]+\.[a-z_.]+)"')
@@ -30,8 +30,9 @@ def python_side_keys() -> set[str]:
 
 
 def script_keys() -> set[str]:
-    groups = {key.split(".")[0] for key in strings.script_words()}
-    return {"script." + key for key in LITERAL.findall(SCRIPT.read_text(encoding="utf-8")) if key.split(".")[0] in groups}
+    groups = {key.split(".")[1] for key in strings.words() if key.startswith("script.")}
+    return {"script." + key for script in SCRIPTS for key in LITERAL.findall(script.read_text(encoding="utf-8"))
+            if key.split(".")[0] in groups}
 
 
 def plural_parent(key: str) -> str | None:

@@ -76,6 +76,10 @@ class _Links:
     def workbook(self) -> str:
         return _url(WORKBOOK_PATH, self.depth)
 
+    def asset(self, name: str) -> str:
+        """One of our files in docs/assets/ (a script or style only some pages load)."""
+        return "../" * self.depth + "assets/" + name
+
 
 def _page(template: str, path: str, title: str, description: str, tags: tuple[str, ...] = (), **data: object) -> str:
     """A page of `path` from its template: front matter from `title`, `description` and

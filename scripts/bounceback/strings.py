@@ -44,6 +44,15 @@ def word(key: str, **values: object) -> str | tuple[str, ...]:
     return text.format(**values) if values else text
 
 
-def script_words(language: str = LANGUAGE) -> dict[str, str]:
-    """What checklist.js may say, keyed as it asks for it (without "script.")."""
-    return {key.removeprefix("script."): text for key, text in words(language).items() if key.startswith("script.")}
+# Groups of script.* words that only some pages carry, with the script that says them
+# (templates/partials/templates.html.jinja: fill-in templates, on topic pages with templates).
+PAGE_GROUPS = ("fill",)
+
+
+def script_words(language: str = LANGUAGE, group: str | None = None) -> dict[str, str]:
+    """What the browser scripts may say, keyed as they ask for it (without "script."):
+    the words every page carries (checklist.js), or only those of one of PAGE_GROUPS."""
+    said = {key.removeprefix("script."): text for key, text in words(language).items() if key.startswith("script.")}
+    if group is not None:
+        return {key: text for key, text in said.items() if key.split(".")[0] == group}
+    return {key: text for key, text in said.items() if key.split(".")[0] not in PAGE_GROUPS}

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from . import strings
-from .text import blocks_html, heading, inline_html, plain, preformatted, title_html
+from .placeholders import fill_in_html, is_email
+from .text import blocks_html, heading, inline_html, plain, title_html
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -70,9 +71,11 @@ def environment(language: str = strings.LANGUAGE) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
     env.filters.update(inline=_safe(inline_html), title=_safe(title_html), blocks=_safe(blocks_html),
-                       pre=_safe(preformatted), heading=_safe(heading), plain=plain, yaml=yaml_value)
+                       pre=_safe(fill_in_html), heading=_safe(heading), plain=plain, yaml=yaml_value)
+    env.tests.update(email=is_email)
     env.globals.update(say=_say(language), language=language,
-                       script_words_json=htmlsafe_json_dumps(strings.script_words(language)))
+                       script_words_json=htmlsafe_json_dumps(strings.script_words(language)),
+                       fill_words_json=htmlsafe_json_dumps(strings.script_words(language, "fill")))
     env.globals.update(_partials(env))
     return env
 
