@@ -6,6 +6,7 @@ by keyboard, and nothing is sent anywhere."""
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 
 from readerkit import GUIDE, TOPIC, open_topic, reload_topic, watch_errors
@@ -110,7 +111,8 @@ def test_values_follow_the_reader_to_other_pages_and_tabs(context, site):
     other_tab = context.new_page()
     open_fill_in(other_tab, site, OTHER)
     field(other_tab, "future-roles", "name").fill("Bea")  # a storage event tells the first tab
-    first.wait_for_function("document.querySelector('#template-reply-thanks-feedback code').textContent.includes('Dear Bea,')")
+    # expect() polls from Playwright's own script (wait_for_function's eval is refused by the CSP).
+    expect(first.locator("#template-reply-thanks-feedback code")).to_contain_text("Dear Bea,")
     assert field(first, "future-roles", "name").input_value() == "Bea"
     assert errors == []
 
