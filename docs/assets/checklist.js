@@ -406,7 +406,8 @@
       when = null;
     }
     var lang = document.getElementById("bb-strings").lang;
-    setText(el, when ? say("tools.last_exported", { date: when.toLocaleDateString(lang, { dateStyle: "long" }) }) : say("tools.never_exported"));
+    var date = when && say("tools.date", { day: when.getDate(), month: when.toLocaleDateString(lang, { month: "long" }), year: when.getFullYear() });
+    setText(el, when ? say("tools.last_exported", { date: date }) : say("tools.never_exported"));
   }
 
   /* "One thing today": the first unticked item in guide order, linked to its box. */
@@ -467,6 +468,8 @@
 
   function resetAll() {
     if (!window.confirm(say("tools.confirm_reset_all"))) return;
+    Object.keys(pending).forEach(function (key) { clearTimeout(pending[key][0]); });
+    pending = {}; // typing not saved yet is deleted too, never saved after
     forget(PREFIX);
     refresh();
     message(say("tools.cleared"));
@@ -500,11 +503,11 @@
       var value = read(key);
       var note = /^note:([a-z0-9-]+):([a-z0-9-]+)$/.exec(name);
       if (value === null) return;
-      if (note) {
+      if (note && isText(value)) {
         (data.notes[note[1]] = data.notes[note[1]] || bag())[note[2]] = value;
         n.notes++;
-      } else if (name.indexOf("field:") === 0) {
-        data.fields[name.slice(6)] = value;
+      } else if (name.indexOf("field:") === 0 && isName(name.slice(6)) && isText(value)) {
+        data.fields[name.slice(6)] = value; // a file import would refuse is never written
       } else if (name === "applications") {
         var list = null;
         try { list = JSON.parse(value); } catch (e) { /* said below */ }

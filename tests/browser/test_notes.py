@@ -49,6 +49,7 @@ def test_every_question_has_a_labelled_box_and_a_note_survives_a_reload(page, an
     page.reload()
     assert box(page).input_value() == NOTE
     assert box(page, QUESTIONS[1]).input_value() == ""
+    assert box(page).get_attribute("maxlength") == "100000"  # the most an import takes back
     box(page).fill("")  # an emptied box is no note at all
     said.filter(has_text=SAVED).wait_for()
     page.wait_for_function(f"localStorage.getItem({note_key(QUESTIONS[0].id)!r}) === null")
