@@ -21,8 +21,10 @@ FILLED = {
         "  - id: leave-phone-away\n    text: Keep your phone in your pocket\n"
         "  - id: notice-five-things\n    text: Notice five things around you\n"
         "  - id: write-one-line\n    text: Write one line about how you feel",
-    '  - "TODO: a question worth answering in writing?"': "  - How did your mood change during the walk?",
-    '  - "TODO: another question?"': "  - What would make a walk easier tomorrow?",
+    '  - id: todo-first-question\n    text: "TODO: a question worth answering in writing?"':
+        "  - id: mood-after-walk\n    text: How did your mood change during the walk?",
+    '  - id: todo-second-question\n    text: "TODO: another question?"':
+        "  - id: easier-walk\n    text: What would make a walk easier tomorrow?",
     "  - todo-related-topic": "  - give-yourself-time",
 }
 

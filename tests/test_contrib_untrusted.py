@@ -30,7 +30,7 @@ from mkdocs.utils import meta
 
 from bounceback.chars import hidden
 from bounceback.content import read_guide
-from bounceback.model import ChecklistItem, Step, Template
+from bounceback.model import ChecklistItem, Question, Step, Template
 from bounceback.render import render_home, render_pages, render_stage, render_topic
 from bounceback.safety import unsafe_text
 from contribkit import run_cli
@@ -160,7 +160,7 @@ def guide_with(text: str):
         topic, title=text, summary=text, why=text,
         steps=tuple(Step(text, text) for _ in topic.steps),
         checklist=tuple(ChecklistItem(i.id, text, i.previous_ids) for i in topic.checklist),
-        reflection=(text, text), templates=(Template("nasty", text, text),),
+        reflection=(Question("first-question", text), Question("second-question", text)), templates=(Template("nasty", text, text),),
     )
     nasty_stage = dataclasses.replace(stage, title=text, summary=text)
     topics = {**GUIDE.topics, topic.id: nasty_topic}
@@ -222,7 +222,8 @@ def nasty_topic(data: dict) -> dict:
     data = dict(data, title=filler("title", 0), summary=filler("summary", 1), why=filler("why", 2))
     data["steps"] = [{"title": filler("step_title", 3 + n), "detail": filler("detail", 4 + n)} for n in range(3)]
     data["checklist"] = [dict(item, text=filler("item", 5 + n)) for n, item in enumerate(data["checklist"])]
-    data["reflection"] = [filler("reflection", 6), filler("reflection", 7)]
+    data["reflection"] = [{"id": "first-question", "text": filler("reflection", 6)},
+                          {"id": "second-question", "text": filler("reflection", 7)}]
     data["templates"] = [{"id": "nasty", "title": filler("template_title", 8), "body": filler("body", 9)}]
     return data
 

@@ -103,7 +103,8 @@ def fill(project: Path, texts: dict[str, str]) -> None:
     data.update(title=texts["title"], summary=texts["summary"], why=texts["why"])
     data["steps"] = [{"title": texts["step_title"], "detail": texts["detail"]} for _ in range(3)]
     data["checklist"] = [dict(item, text=f"{texts['item']}"[:76] + f" {n}") for n, item in enumerate(data["checklist"])]
-    data["reflection"] = [texts["reflection"], texts["reflection"] + " 2"[: 200 - len(texts["reflection"])]]
+    data["reflection"] = [{"id": "first-question", "text": texts["reflection"]},
+                          {"id": "second-question", "text": texts["reflection"] + " 2"[: 200 - len(texts["reflection"])]}]
     data["templates"] = [{"id": "any-text", "title": texts["template_title"], "body": texts["body"]}]
     topic_file.write_text(yaml.safe_dump(data, allow_unicode=True, width=10_000), encoding="utf-8")
     guide_file = project / "content" / "guide.yml"

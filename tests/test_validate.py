@@ -61,6 +61,46 @@ def test_duplicate_item_ids_and_previous_ids():
     assert "previous-id-twice" in {p.rule for p in problems_of(text)}
 
 
+def question_ids_as(text: str, *pairs: tuple[str, str]) -> str:
+    for old, new in pairs:
+        assert old in text
+        text = text.replace(old, new, 1)
+    return text
+
+
+def test_question_ids_are_checked_like_item_ids():
+    """Notes are stored under question ids: each unique, kebab-case, no Windows name, old ids
+    neither in use nor claimed twice; each problem on the id's own line and column."""
+    lines = GOOD.splitlines()
+    second = lines.index("  - id: if-it-feels-unfair") + 1
+    found = problems_of(question_ids_as(GOOD, ("  - id: if-it-feels-unfair", "  - id: what-to-ask")))
+    assert [(p.rule, p.line, p.col, p.message) for p in found] == [
+        ("duplicate-question-id", second, 9, "question id 'what-to-ask' is used twice in this topic")]
+    assert "notes" in found[0].hint
+    [bad] = problems_of(question_ids_as(GOOD, ("  - id: if-none-comes", "  - id: If_None")))
+    assert (bad.rule, bad.line, bad.col) == ("id-format", second + 2, 9)
+    [device] = problems_of(question_ids_as(GOOD, ("  - id: if-none-comes", "  - id: aux")))
+    assert (device.rule, device.line) == ("windows-name", second + 2) and "question id 'aux'" in device.message
+    in_use = question_ids_as(GOOD, ("    text: If no feedback comes, what can you still learn on your own?",
+                                    "    text: If no feedback comes, what can you still learn on your own?\n"
+                                    "    previous_ids: [what-to-ask]"))
+    [problem] = problems_of(in_use)
+    assert (problem.rule, problem.line, problem.col) == ("previous-id-in-use", second + 4, 20)
+    assert problem.message == "previous id 'what-to-ask' is still the id of a current question"
+    twice = question_ids_as(GOOD, ("    text: If no feedback comes, what can you still learn on your own?",
+                                   "    text: If no feedback comes, what can you still learn on your own?\n    previous_ids: [old-one]"),
+                            ("    text: How will you respond if the feedback feels unfair?",
+                             "    text: How will you respond if the feedback feels unfair?\n    previous_ids: [old-one]"))
+    [problem] = problems_of(twice)
+    assert problem.rule == "previous-id-twice" and problem.message == "previous id 'old-one' is declared by two questions"
+    assert problems_of(question_ids_as(GOOD, ("  - id: if-none-comes", "  - id: if-none-comes\n    previous_ids: [if-nothing]"))) == []
+
+
+def test_a_question_needs_an_id():
+    [problem] = problems_of(question_ids_as(GOOD, ("  - id: if-none-comes\n    text: If", "  - text: If")))
+    assert problem.rule == "required" and "id" in problem.message
+
+
 def test_too_few_items_and_too_long_text():
     items = GOOD.split("checklist:")[1].split("reflection:")[0]
     kept = "\n".join(items.splitlines()[:7]) + "\n"

@@ -19,6 +19,14 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A reflection question; readers' notes are stored under its id, as ticks under an item's."""
+    id: str
+    text: str
+    previous_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Template:
     id: str
     title: str
@@ -33,7 +41,7 @@ class Topic:
     why: str
     steps: tuple[Step, ...]
     checklist: tuple[ChecklistItem, ...]
-    reflection: tuple[str, ...]
+    reflection: tuple[Question, ...]
     related: tuple[str, ...]
     templates: tuple[Template, ...] = ()
     tags: tuple[str, ...] = ()
@@ -89,7 +97,7 @@ def topic_from_data(data: dict, source_path: str = "") -> Topic:
         checklist=tuple(
             ChecklistItem(i["id"], i["text"], tuple(i.get("previous_ids", ()))) for i in data["checklist"]
         ),
-        reflection=tuple(data["reflection"]),
+        reflection=tuple(Question(q["id"], q["text"], tuple(q.get("previous_ids", ()))) for q in data["reflection"]),
         related=tuple(data["related"]),
         templates=tuple(Template(t["id"], t["title"], t["body"]) for t in data.get("templates", ())),
         tags=tuple(data.get("tags", ())),

@@ -11,12 +11,11 @@ MAX_WORDS = WORDS_PER_MINUTE * MAX_MINUTES
 
 def _texts(data: dict):
     yield data.get("title"), data.get("summary"), data.get("why")
-    for field, keys in (("steps", ("title", "detail")), ("checklist", ("text",)), ("templates", ("title", "body"))):
+    for field, keys in (("steps", ("title", "detail")), ("checklist", ("text",)), ("reflection", ("text",)),
+                        ("templates", ("title", "body"))):
         for entry in data.get(field) or () if isinstance(data.get(field), list) else ():
             if isinstance(entry, dict):
                 yield tuple(entry.get(key) for key in keys)
-    reflection = data.get("reflection")
-    yield tuple(reflection) if isinstance(reflection, list) else ()
 
 
 def count_words(text: str) -> int:

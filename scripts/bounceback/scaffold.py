@@ -41,9 +41,12 @@ checklist:
   - id: todo-first-item
     text: "TODO: start with a verb"
 reflection:
-  # 2 to 5 honest questions worth writing answers to.
-  - "TODO: a question worth answering in writing?"
-  - "TODO: another question?"
+  # 2 to 5 honest questions worth writing answers to. Ids are permanent too (readers'
+  # notes are stored under them).
+  - id: todo-first-question
+    text: "TODO: a question worth answering in writing?"
+  - id: todo-second-question
+    text: "TODO: another question?"
 related:
   # Ids of topics to read next (their file names in content/topics/).
   - todo-related-topic

@@ -81,8 +81,9 @@ def environment(language: str = strings.LANGUAGE) -> Environment:
 
 
 # Made once and kept: the script's words, the same on every page; and per topic what shows
-# on several pages (its checklist on its own page and in the workbook, its counts on My plan).
-_KEPT = {"script_words", "checklist", "progress_data"}
+# on several pages (its checklist on its own page and in the workbook, its counts on My plan,
+# its question ids in the workbook and on My plan).
+_KEPT = {"script_words", "checklist", "progress_data", "notes_data"}
 
 
 def _partials(env: Environment) -> dict:

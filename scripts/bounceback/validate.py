@@ -228,6 +228,44 @@ def _items(data: dict, field: str) -> list[tuple[int, dict]]:
     return [(i, x) for i, x in enumerate(value) if isinstance(x, dict)] if isinstance(value, list) else []
 
 
+def _id_problems(loaded: Loaded, field: str, what: str, duplicate_rule: str, duplicate_hint: str) -> list[Problem]:
+    """The ids of a list of entries that readers' data is stored under (checklist items, whose
+    ticks, and reflection questions, whose notes): each unique in the topic, none a Windows
+    device name, and an old id (previous_ids) neither in use nor claimed by two entries."""
+    problems = []
+
+    def at(pointer, message, rule, hint):
+        line, col = loaded.where(pointer)
+        problems.append(Problem(loaded.path, line, col, message, rule, hint))
+
+    seen: dict[str, tuple] = {}
+    for index, item in _items(loaded.data, field):
+        item_id = item.get("id")
+        if isinstance(item_id, str):
+            if is_windows_device(item_id):
+                problems.append(windows_problem(loaded, (field, index, "id"), what, item_id))
+            if item_id in seen:
+                at((field, index, "id"), f"{what} {shown(item_id)} is used twice in this topic", duplicate_rule, duplicate_hint)
+            seen.setdefault(item_id, (field, index, "id"))
+    old_owner: dict[str, int] = {}
+    for index, item in _items(loaded.data, field):
+        previous = item.get("previous_ids")
+        for n, old in enumerate(previous if isinstance(previous, list) else []):
+            if not isinstance(old, str):
+                continue
+            if old in seen:
+                at((field, index, "previous_ids", n), f"previous id {shown(old)} is still the id of a current {_ENTRY[field]}",
+                   "previous-id-in-use", "An old id must not be in use: remove it from previous_ids.")
+            elif old in old_owner and old_owner[old] != index:
+                at((field, index, "previous_ids", n), f"previous id {shown(old)} is declared by two {_ENTRY[field]}s",
+                   "previous-id-twice", f"Keep the old id on the one {_ENTRY[field]} that replaced it.")
+            old_owner.setdefault(old, index)
+    return problems
+
+
+_ENTRY = {"checklist": "item", "reflection": "question"}
+
+
 def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     """Checks within one topic that its schema cannot express."""
     data = loaded.data
@@ -248,29 +286,10 @@ def topic_problems(loaded: Loaded, expected_id: str) -> list[Problem]:
     elif isinstance(topic_id, str) and topic_id != expected_id:
         at(("id",), f"id {shown(topic_id)} differs from the file name '{expected_id}.yml'", "id-file-name",
            f"Rename the file to {shown(topic_id, quote=False)}.yml, or set id: {expected_id}.")
-    seen: dict[str, tuple] = {}
-    for index, item in _items(data, "checklist"):
-        item_id = item.get("id")
-        if isinstance(item_id, str):
-            if is_windows_device(item_id):
-                problems.append(windows_problem(loaded, ("checklist", index, "id"), "checklist item id", item_id))
-            if item_id in seen:
-                at(("checklist", index, "id"), f"checklist item id {shown(item_id)} is used twice in this topic",
-                   "duplicate-item-id", "Give each item its own id; ids are where readers' ticks are stored.")
-            seen.setdefault(item_id, ("checklist", index, "id"))
-    old_owner: dict[str, int] = {}
-    for index, item in _items(data, "checklist"):
-        previous = item.get("previous_ids")
-        for n, old in enumerate(previous if isinstance(previous, list) else []):
-            if not isinstance(old, str):
-                continue
-            if old in seen:
-                at(("checklist", index, "previous_ids", n), f"previous id {shown(old)} is still the id of a current item",
-                   "previous-id-in-use", "An old id must not be in use: remove it from previous_ids.")
-            elif old in old_owner and old_owner[old] != index:
-                at(("checklist", index, "previous_ids", n), f"previous id {shown(old)} is declared by two items",
-                   "previous-id-twice", "Keep the old id on the one item that replaced it.")
-            old_owner.setdefault(old, index)
+    problems += _id_problems(loaded, "checklist", "checklist item id", "duplicate-item-id",
+                             "Give each item its own id; ids are where readers' ticks are stored.")
+    problems += _id_problems(loaded, "reflection", "question id", "duplicate-question-id",
+                             "Give each question its own id; ids are where readers' notes are stored.")
     for index, item in _items(data, "checklist"):
         text = item.get("text")
         found = _NOT_TICKABLE.match(text) if isinstance(text, str) else None
@@ -461,12 +480,12 @@ def _linkable_texts(data: dict):
     for field in ("title", "summary", "why"):
         if isinstance(data.get(field), str):
             yield (field,), data[field]
-    for field, keys in (("steps", ("title", "detail")), ("checklist", ("text",))):
+    for field, keys in (("steps", ("title", "detail")), ("checklist", ("text",)), ("reflection", ("text",))):
         for index, entry in _items(data, field):
             for key in keys:
                 if isinstance(entry.get(key), str):
                     yield (field, index, key), entry[key]
-    for field in ("reflection", "sources"):
+    for field in ("sources",):
         values = data.get(field)
         for index, text in enumerate(values if isinstance(values, list) else []):
             if isinstance(text, str):

@@ -46,3 +46,23 @@ def test_copy_button_works_by_keyboard_and_says_so(browser, site):
     assert copied.strip() == template.locator(".bb-template__body").inner_text().strip()
     assert copied.startswith("Subject:")
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_reports_no_violations_with_notes_written(browser, site, scheme):
+    """A topic page with a note typed and announced, then My plan and the workbook showing it."""
+    from test_notes import write_note
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{site.url}topics/{TOPIC}/")
+    page.wait_for_selector("article .bb-reflection[data-bb-ready]")
+    write_note(page, "What I would say now: the short version first.")
+    for path in (None, "plan/", "workbook/"):
+        if path:
+            page.goto(site.url + path)
+            page.wait_for_load_state("networkidle")
+        results = AXE.run(page)
+        assert results.violations_count == 0, results.generate_report()
+    assert page.locator("article .bb-answer__copy:visible").count() == 1
+    context.close()

@@ -13,7 +13,7 @@ EDITS = [  # the first line of each kind in content/topics/ask-for-feedback.yml 
     (r"(?m)^summary: >-\n", f"summary: >-\n  {WORD}\n"),
     (r"(?m)^    text: .*$", f"    text: {WORD}"),  # a checklist item
     (r"(?m)^  - title: .*$", f"  - title: {TITLE_WORD}"),  # a step
-    (r"(?m)^(reflection:\n  - )", rf"\g<1>{WORD} "),  # a question
+    (r"(?m)^(reflection:\n  - id: [a-z0-9-]+\n    text: )", rf"\g<1>{WORD} "),  # a question
     (r"(?m)^(  - id: [a-z-]+\n)    title: .*$", rf"\g<1>    title: {TITLE_WORD}"),  # a template's title
     (r"(?m)^(    body: \|\n      )", rf"\g<1>{WORD} "),  # a template's first line
 ]

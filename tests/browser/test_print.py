@@ -12,7 +12,7 @@ def test_topic_prints_every_item_and_no_navigation(page, site, paper):
     for item in GUIDE.topics[TOPIC].checklist:
         assert folded(item.text) in text
     for question in GUIDE.topics[TOPIC].reflection:
-        assert folded(question) in text
+        assert folded(question.text) in text
     for chrome in NAV_ONLY:
         assert chrome not in text, f"{chrome!r} printed"
 
@@ -49,7 +49,7 @@ def test_workbook_prints_every_checklist_and_question(page, site):
         for item in topic.checklist:
             assert folded(item.text) in text, item.text
         for question in topic.reflection:
-            assert folded(question) in text, question
+            assert folded(question.text) in text, question
     assert "Topics by tag" not in text
     assert page.locator("article .bb-write").count() == sum(len(t.reflection) for t in GUIDE.topics.values())
 

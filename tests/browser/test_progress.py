@@ -81,7 +81,7 @@ def test_reset_topic_and_reset_all(page, site):
     page.wait_for_selector("[data-bb-today]:not([hidden])")
     assert "2 of" in page.locator("[data-bb-today]").inner_text()
     page.once("dialog", lambda d: d.accept())
-    page.locator("button", has_text="Reset all").click()
+    page.locator("button", has_text="Delete everything on this device").click()
     assert "0 of" in page.locator("[data-bb-today]").inner_text()
     open_topic(page, site)
     assert ticked(page) == []
@@ -97,5 +97,5 @@ def test_plan_shows_progress_and_one_thing_today(page, site):
     assert first_topic.checklist[1].text in today.inner_text()
     row = page.locator(f".bb-plan__topic[data-topic='{first_topic.id}']")
     assert f"1 of {len(first_topic.checklist)} done" in row.inner_text()
-    assert page.locator(".bb-private").inner_text().startswith("Your ticks are saved in this browser only")
+    assert page.locator(".bb-private").inner_text().startswith("Your ticks and notes are saved in this browser only")
     assert page.locator(".md-nav__link", has_text="My plan").count() >= 1
