@@ -1,7 +1,7 @@
 """The site's fixed words live in one file per language, and every one of them is used.
 
 A simple scan: the keys the templates and the renderer ask for (`say("…")`, `word("…")`)
-and the ones the browser scripts docs/assets/checklist.js and fillin.js ask for (any
+and the ones the browser scripts docs/assets/*.js ask for (any
 "group.name" literal of a script.* group; `count()` names a message of plural forms), against the keys of strings/en.yml.
 A second language is one more file with the same keys and the same {names}.
 """
@@ -17,7 +17,7 @@ from bounceback import strings, templating
 from sitekit import ROOT
 
 PACKAGE = ROOT / "scripts" / "bounceback"
-SCRIPTS = [ROOT / "docs" / "assets" / name for name in ("checklist.js", "fillin.js")]
+SCRIPTS = sorted((ROOT / "docs" / "assets").glob("*.js"))
 PLURAL_FORMS = {"zero", "one", "two", "few", "many", "other"}  # the CLDR plural categories
 ASKED_IN_PYTHON = re.compile(r"""\b(?:say|word)\(\s*"([^"]+)\"""")
 LITERAL = re.compile(r'"([a-z_]+\.[a-z_.]+)"')
