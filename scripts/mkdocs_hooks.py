@@ -6,7 +6,8 @@ MkDocs. Pages are added in memory (File.generated), never written into docs/, so
 
 Every text we hand MkDocs' templates (titles, descriptions, nav entries, site name,
 description and copyright) is escaped once and marked as Markup (bounceback.theme_text).
-Every finished page gets its Content-Security-Policy last (bounceback.csp).
+Every finished page gets its Content-Security-Policy last (bounceback.csp), and our own
+scripts and styles leave the build minified (bounceback.minify).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File
 
 from bounceback.content import read_guide
 from bounceback.csp import with_policy
+from bounceback.minify import minify_own_assets
 from bounceback.problems import format_problems
 from bounceback.render import help_line, render_nav, render_pages
 from bounceback.theme_text import CONFIG_TEXTS, META_TEXTS, as_markup, escaped_nav, help_extra
@@ -81,3 +83,9 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     """Theme pages that are no Page (404.html) get the policy too; sitemap.xml does not."""
     return with_policy(output) if template_name.endswith(".html") and not _serving else output
+
+
+def on_post_build(config):
+    """Readers get our scripts minified; `mkdocs serve` keeps the sources, to read and debug."""
+    if not _serving:
+        minify_own_assets(Path(config.docs_dir) / "assets", Path(config.site_dir))

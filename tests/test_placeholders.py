@@ -72,5 +72,5 @@ def test_every_template_of_the_guide_has_fields_and_no_clash():
 
 
 def test_only_pages_with_templates_carry_the_fill_in_words():
-    assert strings.script_words(group="fill") and all(k.startswith("fill.") for k in strings.script_words(group="fill"))
+    assert strings.script_words(groups=("fill",)) and all(k.startswith("fill.") for k in strings.script_words(groups=("fill",)))
     assert not any(k.startswith("fill.") for k in strings.script_words())

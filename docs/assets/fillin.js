@@ -20,66 +20,21 @@
   if (window.bbFillIn) return; // instant navigation runs a page's scripts again: set up once
   window.bbFillIn = true;
 
-  // This file is <site>/assets/fillin.js: the site path checklist.js keys ticks under too
-  // (Material's config can't say it here: its base is relative to the page first loaded).
-  var own = document.currentScript;
-  var PREFIX = "bounceback:" + (own ? new URL("..", own.src).pathname : "/") + ":field:";
-  var memory = {}; // this visit's values when storage refuses them
-  var unsaved = false;
-  var words = {};
+  var bb, say, make, all;
+  var unsaved = false; // a value this browser refused: it lasts for the visit (in bb's memory)
   var original = new WeakMap(); // each placeholder's own text, shown while its field is empty
 
-  function readWords() {
-    words = {};
-    [".bb-fill-kit[data-words]", "#bb-strings"].forEach(function (selector) {
-      var block = document.querySelector(selector);
-      var found = block ? JSON.parse(block.getAttribute("data-words")) : {};
-      Object.keys(found).forEach(function (key) { words[key] = found[key]; });
-    });
-  }
-
-  function say(key, values) {
-    return (words[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values[name]; });
-  }
-
-  // ---- storage, never throwing ------------------------------------------------------
-
   function read(name) {
-    if (Object.prototype.hasOwnProperty.call(memory, name)) return memory[name];
-    try {
-      return window.localStorage.getItem(PREFIX + name) || "";
-    } catch (e) {
-      unsaved = true;
-      return "";
-    }
+    return bb.read(bb.PREFIX + "field:" + name) || "";
   }
 
   function write(name, value) {
-    try {
-      if (value) window.localStorage.setItem(PREFIX + name, value);
-      else window.localStorage.removeItem(PREFIX + name);
-      delete memory[name];
-    } catch (e) {
-      unsaved = true;
-      memory[name] = value;
-    }
+    if (!bb.store(bb.PREFIX + "field:" + name, value || null)) unsaved = true;
   }
 
   // ---- building the fields, once per template -----------------------------------------
 
-  function make(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text) el.textContent = text;
-    return el;
-  }
-
-  function all(selector, root) {
-    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
-  }
-
   function setUp() {
-    readWords();
     all(".bb-template:not([data-fill-ready])").forEach(function (box) {
       box.setAttribute("data-fill-ready", "");
       var part = make("div", "bb-fill");
@@ -151,7 +106,7 @@
       if (code) link.href = mailto(code);
     });
     all(".bb-fill__status").forEach(function (status) {
-      var text = unsaved ? say("fill.unsaved") : "";
+      var text = unsaved || bb.problem === "unsaved" ? say("fill.unsaved") : "";
       if (status.textContent !== text) status.textContent = text;
     });
   }
@@ -189,25 +144,26 @@
 
   // ---- events -----------------------------------------------------------------------
 
-  document.addEventListener("input", function (event) {
-    var input = event.target;
-    if (!input.matches || !input.matches("input[data-fill]")) return;
-    var name = input.getAttribute("data-fill");
-    write(name, input.value);
-    fill(name, input);
-  });
-
-  // Another tab filled something in: show it here too.
-  window.addEventListener("storage", function (event) {
-    if (event.key === null || event.key.indexOf(PREFIX) === 0) fill();
-  });
-
-  /* Material announces every page, the first and each one instant navigation brings, on
-     document$ (a replay subject, made by its bundle, which runs after this file). */
   function start() {
-    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setUp);
-    else setUp();
+    bb = window.bb;
+    say = bb.say;
+    make = bb.make;
+    all = bb.all;
+    document.addEventListener("input", function (event) {
+      var input = event.target;
+      if (!input.matches || !input.matches("input[data-fill]")) return;
+      var name = input.getAttribute("data-fill");
+      write(name, input.value);
+      fill(name, input);
+    });
+    // Another tab filled something in: show it here too.
+    window.addEventListener("storage", function (event) {
+      if (event.key === null || event.key.indexOf(bb.PREFIX + "field:") === 0) fill();
+    });
+    bb.onPage(setUp);
   }
-  if (window.document$ || document.readyState === "complete") start();
+
+  // On a first load this file runs before store.js (it sits earlier in the page): wait for it.
+  if (window.bb) start();
   else document.addEventListener("DOMContentLoaded", start);
 })();

@@ -68,7 +68,7 @@
 
   /* "1 December 2026", in the guide's own order of words. */
   bb.date = function (when) {
-    return bb.say("tools.date", { day: when.getDate(), month: when.toLocaleDateString(bb.lang, { month: "long" }), year: when.getFullYear() });
+    return bb.say("dates.day", { day: when.getDate(), month: when.toLocaleDateString(bb.lang, { month: "long" }), year: when.getFullYear() });
   };
 
   // ---- storage, never throwing ------------------------------------------------------

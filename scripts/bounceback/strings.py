@@ -44,15 +44,16 @@ def word(key: str, **values: object) -> str | tuple[str, ...]:
     return text.format(**values) if values else text
 
 
-# Groups of script.* words that only some pages carry, with the script that says them
-# (templates/partials/templates.html.jinja: fill-in templates, on topic pages with templates).
-PAGE_GROUPS = ("fill",)
+# Groups of script.* words that only some pages carry, in the kit of the script that says
+# them (templates/partials/kit.html.jinja): fill-in templates (fillin.js, on topic pages
+# with templates), My plan's numbers and file tools (plan.js).
+PAGE_GROUPS = ("fill", "plan", "tools")
 
 
-def script_words(language: str = LANGUAGE, group: str | None = None) -> dict[str, str]:
+def script_words(language: str = LANGUAGE, groups: tuple[str, ...] = ()) -> dict[str, str]:
     """What the browser scripts may say, keyed as they ask for it (without "script."):
-    the words every page carries (checklist.js), or only those of one of PAGE_GROUPS."""
+    the words every page carries (store.js, checklist.js), or only those of some PAGE_GROUPS."""
     said = {key.removeprefix("script."): text for key, text in words(language).items() if key.startswith("script.")}
-    if group is not None:
-        return {key: text for key, text in said.items() if key.split(".")[0] == group}
+    if groups:
+        return {key: text for key, text in said.items() if key.split(".")[0] in groups}
     return {key: text for key, text in said.items() if key.split(".")[0] not in PAGE_GROUPS}

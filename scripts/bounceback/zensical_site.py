@@ -36,6 +36,7 @@ import yaml
 
 from .content import read_guide
 from .csp import site_policy, with_policy
+from .minify import minify_own_assets
 from .problems import format_problems
 from .render import help_line, render_nav, render_pages
 from .templating import yaml_value
@@ -189,6 +190,7 @@ def build_zensical(config_file: Path, site_dir: Path) -> bool:
             return False
         built = project / "site"
         add_policies(built)
+        minify_own_assets(config_file.resolve().parent / "docs" / "assets", built)
         site_dir.rmdir()
         shutil.move(built, site_dir)  # a rename on one file system, else a copy
     except (OSError, yaml.YAMLError) as exc:
