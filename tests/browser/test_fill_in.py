@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from readerkit import GUIDE, TOPIC, open_topic, reload_topic, watch_errors
 
 FILL_READY = "article .bb-template[data-fill-ready] .bb-fill__fields"
-OTHER = "accept-gracefully"  # a topic ask-for-feedback links to, whose templates use [name] too
+OTHER = "accept-gracefully"  # a topic ask-for-feedback links to, whose templates use [contact's name] too
 KEY = "bounceback:/:field:"
 BLOCK_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
@@ -77,20 +77,20 @@ def test_a_value_fills_every_template_that_uses_it(page, any_site):
     errors = watch_errors(page)
     open_fill_in(page, any_site)
     labels = page.locator("article #template-feedback-request .bb-fill__field").all_inner_texts()
-    assert labels == ["role title", "name", "specific question, e.g. was there an area where my experience fell short",
+    assert labels == ["role title", "contact's name", "specific question, e.g. was there an area where my experience fell short",
                       "your name"]  # in order of first use, labelled as written
-    field(page, "feedback-request", "name").fill("Ana")
+    field(page, "feedback-request", "contact's name").fill("Ana")
     assert "Dear Ana," in body(page, "feedback-request")
     assert "Dear Ana," in body(page, "feedback-follow-up")  # the other template on this page
-    assert field(page, "feedback-follow-up", "name").input_value() == "Ana"
+    assert field(page, "feedback-follow-up", "contact's name").input_value() == "Ana"
     assert "[your name]" in body(page, "feedback-follow-up")  # an unfilled placeholder stays
-    field(page, "feedback-request", "name").fill("")
+    field(page, "feedback-request", "contact's name").fill("")
     assert body(page, "feedback-follow-up") == yaml_body(TOPIC, "feedback-follow-up")  # empty: the placeholder again
-    field(page, "feedback-request", "name").fill("Ana")
+    field(page, "feedback-request", "contact's name").fill("Ana")
     reload_topic(page)
     page.wait_for_selector(FILL_READY)
     assert "Dear Ana," in body(page, "feedback-follow-up")
-    assert page.evaluate(f"localStorage.getItem('{KEY}name')") == "Ana"
+    assert page.evaluate("key => localStorage.getItem(key)", KEY + "contact's name") == "Ana"
     assert errors == []
 
 
@@ -102,18 +102,18 @@ def test_values_follow_the_reader_to_other_pages_and_tabs(context, site):
     navigate_instantly(first, TOPIC)
     mail_links = first.locator("article .bb-template[data-mail] .bb-copy > a.bb-fill__mail")  # beside Copy
     assert mail_links.count() == first.locator("article .bb-template[data-mail]").count() == 2
-    field(first, "feedback-request", "name").fill("Ana")
+    field(first, "feedback-request", "contact's name").fill("Ana")
     field(first, "feedback-request", "your name").press_sequentially("Sam", delay=10)
     navigate_instantly(first, OTHER)
     assert body(first, "reply-thanks-feedback").startswith("Subject: Re: [role title]\n\nDear Ana,")
     assert body(first, "reply-thanks-feedback").endswith("Kind regards,\nSam")
-    assert field(first, "reply-thanks-feedback", "name").input_value() == "Ana"
+    assert field(first, "reply-thanks-feedback", "contact's name").input_value() == "Ana"
     other_tab = context.new_page()
     open_fill_in(other_tab, site, OTHER)
-    field(other_tab, "future-roles", "name").fill("Bea")  # a storage event tells the first tab
+    field(other_tab, "future-roles", "contact's name").fill("Bea")  # a storage event tells the first tab
     # expect() polls from Playwright's own script (wait_for_function's eval is refused by the CSP).
     expect(first.locator("#template-reply-thanks-feedback code")).to_contain_text("Dear Bea,")
-    assert field(first, "future-roles", "name").input_value() == "Bea"
+    assert field(first, "future-roles", "contact's name").input_value() == "Bea"
     assert errors == []
 
 
@@ -121,12 +121,12 @@ def test_copy_gives_the_filled_text(browser, site):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     open_fill_in(page, site)
-    field(page, "feedback-request", "name").fill("Ana")
+    field(page, "feedback-request", "contact's name").fill("Ana")
     field(page, "feedback-request", "role title").fill("Data analyst")
     box = template(page, "feedback-request")
     box.locator("button", has_text="Copy").click()
     box.locator("[role=status]", has_text="Copied").wait_for()
-    expected = yaml_body(TOPIC, "feedback-request").replace("[name]", "Ana").replace("[role title]", "Data analyst")
+    expected = yaml_body(TOPIC, "feedback-request").replace("[contact's name]", "Ana").replace("[role title]", "Data analyst")
     assert page.evaluate("navigator.clipboard.readText()") == expected
     context.close()
 
@@ -134,12 +134,12 @@ def test_copy_gives_the_filled_text(browser, site):
 def test_open_in_email_app_has_the_exact_subject_and_body(page, site):
     open_fill_in(page, site)
     assert page.locator("article #template-feedback-request .bb-fill__mail").count() == 1
-    field(page, "feedback-request", "name").fill("Ana & Bo")
+    field(page, "feedback-request", "contact's name").fill("Ana & Bo")
     field(page, "feedback-request", "role title").fill("R&D analyst?=#%")
     link = template(page, "feedback-request").get_by_role("link", name="Open in email app")
     href = link.get_attribute("href")
     assert "%0D%0A" in href and " " not in href and "\n" not in href
-    expected = yaml_body(TOPIC, "feedback-request").replace("[name]", "Ana & Bo").replace("[role title]", "R&D analyst?=#%")
+    expected = yaml_body(TOPIC, "feedback-request").replace("[contact's name]", "Ana & Bo").replace("[role title]", "R&D analyst?=#%")
     first, rest = expected.split("\n", 1)
     assert mail_parts(href) == (first.removeprefix("Subject: "), rest.lstrip("\n").replace("\n", "\r\n"))
     # Only a body starting with its Subject: line offers it (ask-better-questions' list has none).
@@ -157,7 +157,7 @@ def test_hostile_values_stay_text(page, site):
         localStorage.setItem('{KEY}your name', 'half \\ud83d emoji');
     }}""")
     open_fill_in(page, site)
-    field(page, "feedback-request", "name").fill(HOSTILE)
+    field(page, "feedback-request", "contact's name").fill(HOSTILE)
     text = body(page, "feedback-request")
     assert f"Dear {HOSTILE}," in text and "Subject: Re: line one\nline two\n" in text
     assert page.locator("article img").count() == 0 and dialogs == []
@@ -173,7 +173,7 @@ def test_without_storage_values_last_for_the_visit_and_it_says_so(context, site,
     page = context.new_page()
     errors = watch_errors(page)
     open_fill_in(page, site)
-    field(page, "feedback-request", "name").fill("Ana")
+    field(page, "feedback-request", "contact's name").fill("Ana")
     assert "Dear Ana," in body(page, "feedback-follow-up")
     status = template(page, "feedback-request").locator(".bb-fill__status[role=status]")
     assert "can't keep what you type" in status.inner_text()
@@ -188,8 +188,8 @@ def test_axe_reports_no_violations_with_templates_filled(browser, site, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     open_fill_in(page, site)
-    field(page, "feedback-request", "name").fill("Ana")
-    field(page, "feedback-follow-up", "date").fill("3 March")
+    field(page, "feedback-request", "contact's name").fill("Ana")
+    field(page, "feedback-follow-up", "date of your note").fill("3 March")
     page.wait_for_load_state("networkidle")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
@@ -200,7 +200,7 @@ def test_fields_work_by_keyboard(browser, site):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     open_fill_in(page, site)
-    field(page, "feedback-request", "name").focus()
+    field(page, "feedback-request", "contact's name").focus()
     page.keyboard.type("Ana")
     focused = "document.activeElement.getAttribute('data-fill')"
     names = []
@@ -224,7 +224,7 @@ def test_no_request_leaves_the_site(page, site):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     open_fill_in(page, site)
-    field(page, "feedback-request", "name").fill("Ana")
+    field(page, "feedback-request", "contact's name").fill("Ana")
     template(page, "feedback-request").locator("button", has_text="Copy").click()
     navigate_instantly(page, OTHER)
     field(page, "reply-thanks-feedback", "company").fill("Acme")
