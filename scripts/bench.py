@@ -30,11 +30,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
 
 from bench_content import ROOT, write_plain_project, write_project
 from bounceback import fastschema, templating, text, validate
 from bounceback.content import read_guide
+from bounceback.mkdocs_config import read_config
 from bounceback.render import render_nav, render_pages
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -54,10 +54,7 @@ def cold() -> None:
 
 def hand_written_nav(project: Path) -> list:
     """The `nav:` of mkdocs.yml (the hand-written pages), as the hook receives it."""
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader).get("nav") or []
+    return read_config(project / "mkdocs.yml").get("nav") or []
 
 
 def pipeline(project: Path, extra: list) -> None:

@@ -21,7 +21,7 @@ from bounceback.content import read_guide
 from bounceback.csp import with_policy
 from bounceback.minify import minify_own_assets
 from bounceback.problems import format_problems
-from bounceback.render import help_line, render_nav, render_pages
+from bounceback.render import docs_clash, help_line, render_nav, render_pages
 from bounceback.theme_text import CONFIG_TEXTS, META_TEXTS, as_markup, escaped_nav, help_extra
 
 _pages = []
@@ -51,11 +51,10 @@ def on_config(config):
 
 def on_files(files, config):
     """Add the generated pages; a page that would take the place of another file fails the build."""
+    clash = docs_clash(Path(config.docs_dir), _pages)
+    if clash:
+        raise PluginError(clash)
     for page in _pages:
-        existing = files.get_file_from_path(page.path)
-        if existing is not None:
-            raise PluginError(f"generated page {page.path} would replace {config.docs_dir}/{existing.src_uri}: "
-                              "rename one of them (stage ids must not match a page in docs/)")
         files.append(File.generated(config, page.path, content=page.markdown))
     owners: dict[str, File] = {}
     for file in files:

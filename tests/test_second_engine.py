@@ -11,7 +11,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from bounceback.content import read_guide
-from bounceback.zensical_site import escaped_front_matter, own_folder
+from bounceback.render import own_folder
+from bounceback.zensical_site import escaped_front_matter
 from contribkit import run_make, tree_digest
 from sitekit import ROOT
 

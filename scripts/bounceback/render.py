@@ -14,6 +14,7 @@ contents: fixed words, or a stage title with every mark escaped and an id of our
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -244,3 +245,22 @@ def _short(title: str, limit: int = 24) -> str:
         return title
     cut = title[:limit + 1].rsplit(" ", 1)[0] if " " in title[:limit + 1] else title[:limit]
     return cut.rstrip(" ,;:.-") + "…"
+
+
+def own_folder(path: str) -> str:
+    """topics/x.md -> topics/x/index.md: the same URL, from a folder of its own."""
+    return path if path == "index.md" or path.endswith("/index.md") else path.removesuffix(".md") + "/index.md"
+
+
+def docs_clash(docs: Path, pages) -> str | None:
+    """Why a generated page would take the place of a hand-written one in docs/, or None,
+    whichever engine builds it: at its path or, as Zensical places it, at own_folder(path).
+    (Left alone, MkDocs would let one of them win silently, Zensical too or stop with a
+    traceback.)"""
+    for page in pages:
+        moved = own_folder(page.path)
+        for taken in dict.fromkeys((page.path, moved, moved.removesuffix("/index.md") + ".md")):
+            if (docs / taken).exists():
+                return (f"generated page {page.path} would replace {docs.name}/{taken}: rename one of them "
+                        "(stage ids must not match a page in docs/)")
+    return None

@@ -24,13 +24,19 @@ def as_markup(text):
     return text if isinstance(text, Markup) or not isinstance(text, str) else escape(text)
 
 
+def map_nav(nav, title=lambda text: text, path=lambda target: target):
+    """A nav (MkDocs' nested list of {title: path or nav}) with each title and each path
+    passed through `title` and `path`: one walk for every change an engine needs."""
+    if isinstance(nav, list):
+        return [map_nav(entry, title, path) for entry in nav]
+    if isinstance(nav, dict):
+        return {title(name): map_nav(target, title, path) for name, target in nav.items()}
+    return path(nav)
+
+
 def escaped_nav(nav, escaped=as_markup):
     """A nav with every title escaped once by `escaped` (its paths untouched)."""
-    if isinstance(nav, list):
-        return [escaped_nav(entry, escaped) for entry in nav]
-    if isinstance(nav, dict):
-        return {escaped(title): escaped_nav(target, escaped) for title, target in nav.items()}
-    return nav
+    return map_nav(nav, title=escaped)
 
 
 def escaped_text(text):

@@ -26,7 +26,6 @@ ours it finishes on its own, writing only inside PROJECT.
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import subprocess
 import sys
@@ -37,10 +36,11 @@ import yaml
 from .content import read_guide
 from .csp import site_policy, with_policy
 from .minify import minify_own_assets
+from .mkdocs_config import read_config
 from .problems import format_problems
-from .render import help_line, render_nav, render_pages
+from .render import docs_clash, help_line, own_folder, render_nav, render_pages
 from .templating import yaml_value
-from .theme_text import CONFIG_TEXTS, META_TEXTS, escaped_nav, escaped_text, help_extra
+from .theme_text import CONFIG_TEXTS, META_TEXTS, escaped_nav, escaped_text, help_extra, map_nav
 
 PROJECT = ".zensical"
 SHARED_TEMPLATES = ("main.html", "partials/javascripts/base.html")
@@ -58,21 +58,6 @@ NOT_FOR_ZENSICAL = ("navigation.indexes",)
 ZENSICAL_STYLE_HASHES = ("'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='",)
 # What Zensical would ignore or refuse in our mkdocs.yml.
 _MKDOCS_ONLY = ("hooks", "watch", "validation")
-
-
-class _EnvLoader(yaml.SafeLoader):
-    """mkdocs.yml as MkDocs reads it: `!ENV NAME` or `!ENV [NAME, ..., default]`."""
-
-
-def _env_value(loader: yaml.SafeLoader, node: yaml.Node):
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        *names, default = loader.construct_sequence(node)
-    return next((os.environ[name] for name in names if name in os.environ), default)
-
-
-_EnvLoader.add_constructor("!ENV", _env_value)
 
 
 def project_config(config: dict, nav: list, help_link: tuple[str, str] | None) -> dict:
@@ -97,7 +82,7 @@ def write_project(config_file: Path, project: Path) -> Path | None:
     if problems:
         print(f"{len(problems)} content problem(s); nothing was built:\n" + format_problems(problems), file=sys.stderr)
         return None
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvLoader)
+    config = read_config(config_file)
     edit_base = str((config.get("extra") or {}).get("edit_base") or "")
     pages = render_pages(guide, edit_base=edit_base)
     clash = docs_clash(root / "docs", pages)
@@ -118,18 +103,9 @@ def write_project(config_file: Path, project: Path) -> Path | None:
     return written
 
 
-def own_folder(path: str) -> str:
-    """topics/x.md -> topics/x/index.md: the same URL, from a folder of its own."""
-    return path if path == "index.md" or path.endswith("/index.md") else path.removesuffix(".md") + "/index.md"
-
-
 def moved_nav(nav, generated: set[str]):
     """The nav with each generated page at its own_folder path (hand-written pages stay)."""
-    if isinstance(nav, list):
-        return [moved_nav(entry, generated) for entry in nav]
-    if isinstance(nav, dict):
-        return {title: moved_nav(target, generated) for title, target in nav.items()}
-    return own_folder(nav) if nav in generated else nav
+    return map_nav(nav, path=lambda target: own_folder(target) if target in generated else target)
 
 
 def escaped_front_matter(markdown: str) -> str:
@@ -143,18 +119,6 @@ def escaped_front_matter(markdown: str) -> str:
 
 def _escaped_meta(value: str | list) -> str | tuple[str, ...]:
     return escaped_text(value) if isinstance(value, str) else tuple(map(escaped_text, value))
-
-
-def docs_clash(docs: Path, pages) -> str | None:
-    """Why a generated page would take the place of a hand-written one, or None. (MkDocs'
-    hook refuses the same; Zensical would let ours win, or stop with a traceback.)"""
-    for page in pages:
-        moved = own_folder(page.path)
-        for taken in dict.fromkeys((page.path, moved, moved.removesuffix("/index.md") + ".md")):
-            if (docs / taken).exists():
-                return (f"generated page {page.path} would replace {docs.name}/{taken}: rename one of them "
-                        "(stage ids must not match a page in docs/)")
-    return None
 
 
 def _write_overrides(root: Path, overrides: Path) -> None:
