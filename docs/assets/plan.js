@@ -24,8 +24,11 @@
     make = bb.make;
     all = bb.all;
     setText = bb.setText;
+    // checklist.js may show a page before or after this script sets it up: build first.
     checklist.after.push(function () {
-      if (document.querySelector(".bb-plan__topic")) refreshPlan();
+      if (!document.querySelector(".bb-plan__topic")) return;
+      build();
+      refreshPlan();
     });
     bb.actions["reset-all"] = resetAll;
     bb.actions.export = exportProgress;
@@ -36,13 +39,18 @@
   }
 
   function setUp() {
+    build();
+    checklist.refresh();
+  }
+
+  /* My plan's own parts, once per page view: each stage's total, the file tools. */
+  function build() {
     all("ul.bb-plan:not([data-bb-ready])").forEach(function (list) {
       list.setAttribute("data-bb-ready", "");
       list.parentNode.insertBefore(make("p", "bb-plan__total"), list);
     });
     var tools = document.querySelector("[data-bb-tools]:not([data-bb-ready])");
     if (tools) addPlanTools(tools);
-    checklist.refresh();
   }
 
   function addPlanTools(tools) {
