@@ -45,8 +45,9 @@ def word(key: str, **values: object) -> str | tuple[str, ...]:
 
 
 # Groups of script.* words that only some pages carry, with the script that says them
-# (templates/partials/templates.html.jinja: fill-in templates, on topic pages with templates).
-PAGE_GROUPS = ("fill",)
+# (templates/partials/templates.html.jinja: fill-in templates, on topic pages with templates;
+# templates/partials/calendar.html.jinja: "Add to calendar", on topic pages with a reminder).
+PAGE_GROUPS = ("fill", "calendar")
 
 
 def script_words(language: str = LANGUAGE, group: str | None = None) -> dict[str, str]:
