@@ -193,7 +193,8 @@
         description: bb.say("calendar.description", { title: title ? title.textContent.trim() : document.title }),
         url: location.href.split("#")[0],
       });
-      bb.setText(item.querySelector(".bb-remind__status"), added ? bb.say("calendar.saved", { date: bb.date(due) }) : "");
+      // Written even when unchanged: a second download is announced again.
+      item.querySelector(".bb-remind__status").textContent = added ? bb.say("calendar.saved", { date: bb.date(due) }) : "";
     };
 
     bb.onPage(function () {

@@ -62,13 +62,18 @@ def open_reminder(page, site, topic: str):
     return button
 
 
-def download(page, press) -> tuple[str, bytes]:
-    """(file name, bytes) of the file `press()` makes the page download."""
+def download(page, press, folder: Path | None = None) -> tuple[str, bytes]:
+    """(file name, bytes) of the file `press()` makes the page download; saved into
+    `folder` under its own name too, as a reader's browser would."""
     with page.expect_download() as info:
         press()
     saved = info.value
     assert saved.failure() is None
-    return saved.suggested_filename, Path(saved.path()).read_bytes()
+    raw = Path(saved.path()).read_bytes()
+    if folder is not None:
+        saved.save_as(folder / saved.suggested_filename)
+        assert (folder / saved.suggested_filename).read_bytes() == raw
+    return saved.suggested_filename, raw
 
 
 def check_raw(raw: bytes) -> str:
@@ -254,7 +259,7 @@ def test_both_engines_carry_the_button(browser, any_site):
     page.context.close()
 
 
-def test_tab_to_the_button_and_enter_downloads(browser, site):
+def test_tab_to_the_button_and_enter_downloads(browser, site, tmp_path):
     instant = dt.datetime(2026, 12, 28, 10, 0, tzinfo=UTC)
     page = reader(browser, "America/Los_Angeles", instant)
     open_reminder(page, site, TOPIC)
@@ -262,7 +267,7 @@ def test_tab_to_the_button_and_enter_downloads(browser, site):
     page.keyboard.press("Tab")
     button = page.get_by_role("button", name=button_name(FOLLOW_UP), exact=True)
     expect(button).to_be_focused()
-    name, raw = download(page, lambda: page.keyboard.press("Enter"))
+    name, raw = download(page, lambda: page.keyboard.press("Enter"), tmp_path)
     check_file(name, raw, dt.date(2027, 1, 4), plain(FOLLOW_UP.text), f"{site.url}topics/{TOPIC}/")
     expect(page.locator("article .bb-remind [role=status]")).to_contain_text("4 January 2027")
     page.context.close()
