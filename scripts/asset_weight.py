@@ -23,7 +23,9 @@ BUDGET = 8 * 1024  # our own JS and CSS on the home page and a topic page (issue
 KINDS = {
     "home": ["index.html"],
     "topic": ["topics/dont-dwell/index.html"],
-    "topic with templates": ["topics/ask-for-feedback/index.html"],
+    "topic with templates": ["topics/dont-count-on-an-offer/index.html"],
+    "topic with a reminder": ["topics/what-the-reason-means/index.html"],
+    "topic with both": ["topics/ask-for-feedback/index.html"],
     "My plan": ["plan/index.html"],
     "workbook": ["workbook/index.html"],
     "stage": ["right-after-the-news/index.html"],

@@ -85,6 +85,8 @@ def _varied(value, copy_no: int, limits: dict, field: str = "", known: set = fro
         return {k: v if k in _KEEP else _varied(v, copy_no, limits, k, known) for k, v in value.items()}
     if isinstance(value, list):
         return [_varied(v, copy_no, limits, field, known) for v in value]
+    if not isinstance(value, str):  # a number (remind_after_days) stays as it is
+        return value
     limit = limits.get(field, 10**6)
     value = _relinked(value, known, limit)
     suffix = f"({copy_no})"  # glued to the last word: a copy is unique but no longer to read than its topic

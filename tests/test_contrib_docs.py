@@ -36,6 +36,7 @@ def test_annotated_example_uses_every_field_of_the_schema():
     data = yaml.safe_load(annotated_example())
     assert set(data) == set(schema["properties"])
     assert any("previous_ids" in item for item in data["checklist"])
+    assert any(isinstance(item.get("remind_after_days"), int) for item in data["checklist"])
 
 
 def test_contributing_covers_the_commands_and_the_style_guide():

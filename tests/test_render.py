@@ -43,9 +43,28 @@ def test_rendering_is_deterministic():
 def test_checklist_has_real_labelled_checkboxes():
     guide = sample_guide()
     html = render_checklist(guide.topics["sample-topic"])
-    assert html.count('type="checkbox"') == 4
+    assert html.count('type="checkbox"') == 5
     assert 'data-topic="sample-topic" data-item="write-four-lines" data-previous="write-short-note"' in html
     assert "<label" in html and "Write <strong>four</strong> lines at most</span></label>" in html
+
+
+def test_a_reminder_item_carries_its_days_and_its_page_the_calendar_kit():
+    """data-remind on the item alone, from the validated number; calendar.js, its style and
+    words only on a topic page with such an item."""
+    guide = sample_guide()
+    html = render_checklist(guide.topics["sample-topic"])
+    assert html.count("data-remind=") == 1
+    assert '<li class="bb-item" data-remind="7"><label class="bb-item__label"><input type="checkbox" class="bb-item__box" ' \
+           'id="bb-sample-topic--check-for-an-answer"' in html
+    page = render_topic(guide.topics["sample-topic"], guide)
+    assert page.count('<script src="../../assets/calendar.js" defer></script>') == 1
+    assert '<link rel="stylesheet" href="../../assets/calendar.css">' in page
+    assert '"calendar.button": "Add to calendar"' in page
+    real, _ = read_guide(ROOT / "content")
+    for topic in real.topics.values():
+        reminded = [i for i in topic.checklist if i.remind_after_days]
+        assert ("calendar.js" in render_topic(topic, real)) == bool(reminded), topic.id
+        assert render_checklist(topic).count("data-remind=") == len(reminded)
 
 
 def test_text_is_escaped_and_links_kept_safe():

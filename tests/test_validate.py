@@ -4,7 +4,8 @@ import shutil
 import pytest
 
 from bounceback.content import read_guide
-from bounceback.load import load_text
+from bounceback.load import _build, load_text
+from bounceback.model import topic_from_data
 from bounceback.validate import compiled_schema, schema_problems, topic_problems
 from sitekit import ROOT
 
@@ -138,6 +139,72 @@ def test_look_alikes_in_words_but_not_other_scripts():
     text = GOOD.replace("title: Ask for feedback", "title: Ask for fееdback, café, 散歩, Ελλάδα")
     found = [(p.col, p.rule) for p in problems_of(text) if p.line == 3]  # the title; a template repeats it
     assert found == [(17, "mixed-script"), (18, "mixed-script")]
+
+
+REMINDED = "    text: Set a reminder to follow up in one week\n"
+
+
+def with_reminder(value: str) -> str:
+    """GOOD with `remind_after_days: <value>` (as written in YAML) on its follow-up item."""
+    assert REMINDED in GOOD
+    return GOOD.replace(REMINDED, REMINDED + f"    remind_after_days: {value}\n")
+
+
+@pytest.mark.parametrize("written,days", [("1", 1), ("7", 7), ("365", 365), ("42  # six weeks", 42)])
+def test_a_reminder_is_a_whole_number_of_days(written, days):
+    """Plain digits are read as a number (YAML's implicit int, welcome here only) by the lean
+    and the full pass alike, and reach the model; a comment after a number drops nothing."""
+    text = with_reminder(written)
+    assert problems_of(text) == []
+    lean, full = load_text(text, "t.yml"), _build(text, "t.yml")
+    assert lean.lazy and full.problems == []  # the lean pass took it, and the full pass agrees
+    assert lean.data["checklist"][2]["remind_after_days"] == full.root["checklist"][2]["remind_after_days"] == days
+    item = topic_from_data(load_text(text, "t.yml").data).checklist[2]
+    assert (item.id, item.remind_after_days) == ("set-follow-up-reminder", days)
+    assert topic_from_data(load_text(GOOD, "t.yml").data).checklist[2].remind_after_days is None
+
+
+@pytest.mark.parametrize("written,shown,hint", [
+    ("0", "0", "such as remind_after_days: 7 for a week"),
+    ("400", "400", "such as remind_after_days: 7 for a week"),
+    ("-3", "-3", "such as remind_after_days: 7 for a week"),
+    ('"7"', '"7" (text, in quotes)', "Remove the quotes: remind_after_days: 7."),
+    ("'14'", "'14' (text, in quotes)", "Remove the quotes: remind_after_days: 14."),
+    ("7.5", "7.5", "such as remind_after_days: 7 for a week"),
+    ("7.0", "7.0", "such as remind_after_days: 7 for a week"),
+    ("true", "true", "such as remind_after_days: 7 for a week"),
+    ("a week", "a week", "such as remind_after_days: 7 for a week"),
+    ("0x07", "0x07", "such as remind_after_days: 7 for a week"),
+    ("[7, 14]", "a list", "such as remind_after_days: 7 for a week"),
+    ("\n      - 7", "a list", "such as remind_after_days: 7 for a week"),
+    ("{days: 7}", "a mapping (key: value lines)", "such as remind_after_days: 7 for a week"),
+])
+def test_a_wrong_reminder_is_reported_at_its_value(written, shown, hint):
+    """One problem, on the value's own line and column (a list: where it starts), with the
+    range and an example; nothing inside a wrong value is reported again."""
+    text = with_reminder(written)
+    lines = text.splitlines()
+    row = lines.index(REMINDED.rstrip("\n")) + 2
+    line, col = (row, 24) if not written.startswith("\n") else (row + 1, 7)
+    [problem] = problems_of(text)
+    assert (problem.rule, problem.line, problem.col) == ("number", line, col)
+    assert problem.message == ("'checklist[2].remind_after_days' must be a whole number of days from 1 to 365, "
+                               f"not {shown}")
+    assert hint in problem.hint
+
+
+def test_an_empty_reminder_says_so():
+    [problem] = problems_of(with_reminder(""))
+    assert (problem.rule, problem.message) == ("number", "'checklist[2].remind_after_days' is empty")
+    assert "or remove the line" in problem.hint
+
+
+def test_numbers_anywhere_else_are_still_refused():
+    """Only remind_after_days holds a number: a bare number in a text field is still text gone wrong."""
+    text = GOOD.replace("    text: Send no more than one follow-up", "    text: 7")
+    assert [p.rule for p in problems_of(text)] == ["implicit-type"]
+    text = with_reminder("7").replace("  - id: what-to-ask\n", "  - id: what-to-ask\n    remind_after_days: 7\n")
+    assert [p.rule for p in problems_of(text)] == ["unknown-key"]  # questions have no reminders
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ Check = Callable[[object], object]
 # fastjsonschema would ignore it and accept what jsonschema rejects.
 _NOTES = {"$schema", "$id", "$comment", "title", "description", "examples", "default", "format"}
 _VALUES = {"type", "enum", "const", "required", "minItems", "maxItems", "uniqueItems", "minLength", "maxLength",
-           "pattern", "$ref"}
+           "pattern", "minimum", "maximum", "$ref"}
 _ONE = {"items", "additionalProperties", "not"}
 _EACH = {"allOf", "anyOf", "oneOf"}
 _BY_NAME = {"properties", "$defs"}

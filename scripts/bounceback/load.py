@@ -37,6 +37,14 @@ _TEXT_TYPES = {
     "tag:yaml.org,2002:int": ("a number", "bare numbers"),
     "tag:yaml.org,2002:float": ("a number", "bare numbers"),
 }
+# The few fields that hold a whole number, by key (content/topic.schema.json says which
+# numbers are allowed). Their value is read as a number when it is written as plain digits,
+# `remind_after_days: 7`; anything else written there (7.5, true, "7") stays the text it is,
+# so the schema's check reports it where it is written, as not a whole number. YAML's other
+# ways of writing numbers (0x1F, 1_000, 1:30, 010 for eight, 07) are never read as one.
+NUMBER_KEYS = frozenset({"remind_after_days"})
+_DIGITS = re.compile(r"-?(?:0|[1-9][0-9]{0,8})")  # always used with fullmatch; YAML reads these as int
+
 # A date stays the text it is written as: YAML 1.2 (editors) reads it as text too, and a
 # topic's `reviewed: 2026-12-01` should not need quotes.
 _TEXTUAL_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")
@@ -205,8 +213,10 @@ def _plain_data(text: str) -> object:
                 value: object = event.value
                 if event.implicit[0] and (_ASK_ALWAYS or not value or value[0] in _MAY_RESOLVE) and (
                         _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit) not in _TEXTUAL_TAGS):
-                    return _UNUSUAL
-                if hashes and not event.style and _comment_after(text, event.end_mark.index, event.start_mark.index) is not None:
+                    if not (stack and stack[-1][1] in NUMBER_KEYS and _DIGITS.fullmatch(value)):
+                        return _UNUSUAL
+                    value = int(value)
+                if hashes and type(value) is str and not event.style and _comment_after(text, event.end_mark.index, event.start_mark.index) is not None:
                     return _UNUSUAL
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
@@ -377,6 +387,11 @@ class _Builder:
             value = None
         elif event.tag is not None:
             pass  # already refused as a tag: the value stays text
+        elif frame is not None and isinstance(frame[0], dict) and frame[2] in NUMBER_KEYS:
+            if not event.style and _DIGITS.fullmatch(event.value):
+                value = int(event.value)  # else it stays text, for the schema to refuse where it is
+        elif frame is not None and any(part in NUMBER_KEYS for part in frame[1]):
+            pass  # inside a list or mapping given for a number: the schema refuses the whole value, once
         elif tag == "tag:yaml.org,2002:null":
             self.problem(event.start_mark, f"YAML reads {shown(event.value)} as nothing (null), not text",
                          "implicit-type", f'Put it in quotes: "{event.value}" (null and ~ mean "no value" unquoted).')
@@ -384,7 +399,8 @@ class _Builder:
             what, examples = _TEXT_TYPES[tag]
             self.problem(event.start_mark, f"YAML reads {shown(event.value)} as {what}, not text", "implicit-type",
                          f'Put it in quotes: "{shown(event.value, quote=False)}" ({examples} change meaning unquoted).')
-        comment = _comment_after(self.text, event.end_mark.index, event.start_mark.index) if not event.style and event.value else None
+        comment = _comment_after(self.text, event.end_mark.index, event.start_mark.index) if (
+            not event.style and isinstance(value, str) and value) else None  # a number loses nothing to a comment
         if comment is not None:
             line, col = spot_at(self.text, comment)
             self.problems.append(Problem(self.display, line, col, "' #' starts a comment: the text after it is dropped",

@@ -13,9 +13,12 @@ class Step:
 
 @dataclass(frozen=True)
 class ChecklistItem:
+    """One item; `remind_after_days`: for an item to do later, in how many days (the page
+    offers a calendar reminder for that day), validated as a whole number from 1 to 365."""
     id: str
     text: str
     previous_ids: tuple[str, ...] = ()
+    remind_after_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,8 @@ def topic_from_data(data: dict, source_path: str = "") -> Topic:
         why=data["why"],
         steps=tuple(Step(s["title"], s["detail"]) for s in data["steps"]),
         checklist=tuple(
-            ChecklistItem(i["id"], i["text"], tuple(i.get("previous_ids", ()))) for i in data["checklist"]
+            ChecklistItem(i["id"], i["text"], tuple(i.get("previous_ids", ())), i.get("remind_after_days"))
+            for i in data["checklist"]
         ),
         reflection=tuple(Question(q["id"], q["text"], tuple(q.get("previous_ids", ()))) for q in data["reflection"]),
         related=tuple(data["related"]),

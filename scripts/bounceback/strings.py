@@ -46,8 +46,9 @@ def word(key: str, **values: object) -> str | tuple[str, ...]:
 
 # Groups of script.* words that only some pages carry, in the kit of the script that says
 # them (templates/partials/kit.html.jinja): fill-in templates (fillin.js, on topic pages
-# with templates), My plan's numbers and file tools (plan.js).
-PAGE_GROUPS = ("fill", "plan", "tools")
+# with templates), "Add to calendar" (calendar.js, on topic pages with a reminder), My
+# plan's numbers and file tools (plan.js).
+PAGE_GROUPS = ("fill", "calendar", "plan", "tools")
 
 
 def script_words(language: str = LANGUAGE, groups: tuple[str, ...] = ()) -> dict[str, str]:

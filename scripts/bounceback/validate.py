@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .chars import HIDDEN_HINT, char_name, hidden, hidden_message, lookalikes
 from .fastschema import fast_valid
-from .load import Loaded
+from .load import NUMBER_KEYS, Loaded
 from .names import is_windows_device, windows_problem
 from .problems import Problem, shown
 from .reading import MAX_MINUTES, MAX_WORDS, WORDS_PER_MINUTE, topic_words
@@ -100,6 +100,8 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
         return Problem(loaded.path, spot[0], spot[1], message, rule, hint)
 
     instance = error.instance
+    if pointer and pointer[-1] in NUMBER_KEYS and kind in ("type", "minimum", "maximum"):
+        return [_number_problem(loaded, pointer, error, at)]
     if kind == "required":
         missing = [k for k in value if k not in instance]
         return [at(f"missing required field '{k}'" + (f" in {name}" if pointer else ""), "required",
@@ -149,6 +151,30 @@ def _explain(loaded: Loaded, error) -> list[Problem]:
     if kind == "uniqueItems":
         return [at(f"'{name}' lists the same entry twice", "duplicate-entry", "Remove the repeated entry.")]
     return [at(f"'{name}': {shown(error.message, 200, quote=False)}", kind, "See CONTRIBUTING.md for the format.")]
+
+
+def _number_problem(loaded: Loaded, pointer, error, at) -> Problem:
+    """A whole-number field (load.NUMBER_KEYS: remind_after_days) holding anything else, at
+    the value itself: 0, 400, "7", 7.5, true or a list all get the range and an example."""
+    low, high = error.schema.get("minimum", 1), error.schema.get("maximum", 365)  # the field's own schema
+    name, value = _name(pointer), error.instance
+    example = f"{pointer[-1]}: 7"
+    if value is None:
+        return at(f"'{name}' is empty", "number", f"Write a whole number of days from {low} to {high}, such as "
+                  f"{example}, or remove the line.")
+    span = loaded.spans.get(pointer) if isinstance(value, str) else None
+    quote = span[2] if span is not None and span[2] in ("'", '"') else ""
+    if isinstance(value, (list, dict)):
+        written = _KINDS[type(value)]
+    elif isinstance(value, str):  # as written: 7.5 and true stay text unless they are a whole number
+        written = quote + shown(value, 30, quote=False) + quote + (" (text, in quotes)" if quote else "")
+    else:
+        written = shown(value, 30, quote=False)
+    if quote and re.fullmatch(r"\s*[0-9]{1,9}\s*", value) and low <= int(value) <= high:
+        hint = f"Remove the quotes: {pointer[-1]}: {int(value)}."
+    else:
+        hint = f"Write a whole number of days from {low} to {high}, such as {example} for a week."
+    return at(f"'{name}' must be a whole number of days from {low} to {high}, not {written}", "number", hint)
 
 
 def text_values(data, pointer=()):

@@ -30,7 +30,7 @@ def check_survives(page, site):
     assert ticked(page) == [ITEMS[0]]
     note = page.locator("article .bb-note")
     assert note.is_visible() and "can't be saved" in note.inner_text()
-    assert page.locator("article .bb-checklist [role=status]").inner_text() == f"1 of {len(ITEMS)} done"
+    assert page.locator("article .bb-checklist .bb-progress[role=status]").inner_text() == f"1 of {len(ITEMS)} done"
     question = GUIDE.topics[TOPIC].reflection[0]
     answer = page.locator("article").get_by_role("textbox", name=question.text, exact=True)
     answer.fill("Typed while storage refuses")

@@ -17,7 +17,7 @@ def test_tick_reload_still_ticked(page, any_site):
 
 def test_progress_text_is_announced(page, site):
     open_topic(page, site)
-    progress = page.locator("article .bb-checklist [role=status]")
+    progress = page.locator("article .bb-checklist .bb-progress[role=status]")
     assert progress.get_attribute("aria-live") == "polite"
     assert progress.inner_text() == f"0 of {len(ITEMS)} done"
     tick(page, TOPIC, ITEMS[0])
