@@ -8,6 +8,7 @@ import pytest
 
 from bounceback.content import read_guide
 from bounceback.model import TRACKER_STAGES
+from bounceback.render import render_applications
 from sitekit import ROOT
 
 
@@ -74,3 +75,18 @@ def test_topic_ids_are_not_spell_checked_as_words(content_copy):
     guide, problems = read_guide(content_copy, style=True)
     assert problems == [] and guide is not None
 
+
+def test_a_guide_without_tracker_stages_builds_the_page_without_links(content_copy):
+    text = (content_copy / "guide.yml").read_text(encoding="utf-8")
+    (content_copy / "guide.yml").write_text(text.split("\n# My applications:")[0] + "\n", encoding="utf-8")
+    guide, problems = read_guide(content_copy)
+    assert problems == [] and guide.tracker_stages == ()
+    page = render_applications(guide)
+    assert 'data-stage="interview"' in page and "topics/" not in page.split("bb-apps__summary")[1]
+
+
+def test_the_page_links_each_stage_to_its_topic_from_the_build():
+    guide, _ = read_guide(ROOT / "content")
+    page = render_applications(guide)
+    for stage, topic in guide.tracker_stages:
+        assert re.search(rf'<li data-stage="{stage}" hidden><a href="\.\./topics/{topic}/">', page), stage

@@ -45,8 +45,9 @@ def word(key: str, **values: object) -> str | tuple[str, ...]:
 
 
 # Groups of script.* words that only some pages carry, with the script that says them
-# (templates/partials/templates.html.jinja: fill-in templates, on topic pages with templates).
-PAGE_GROUPS = ("fill",)
+# (templates/partials/templates.html.jinja: fill-in templates, on topic pages with templates;
+# templates/applications.md.jinja: the tracker of My applications).
+PAGE_GROUPS = ("fill", "apps")
 
 
 def script_words(language: str = LANGUAGE, group: str | None = None) -> dict[str, str]:

@@ -75,7 +75,8 @@ def environment(language: str = strings.LANGUAGE) -> Environment:
     env.tests.update(email=is_email)
     env.globals.update(say=_say(language), language=language,
                        script_words_json=htmlsafe_json_dumps(strings.script_words(language)),
-                       fill_words_json=htmlsafe_json_dumps(strings.script_words(language, "fill")))
+                       fill_words_json=htmlsafe_json_dumps(strings.script_words(language, "fill")),
+                       apps_words_json=htmlsafe_json_dumps(strings.script_words(language, "apps")))
     env.globals.update(_partials(env))
     return env
 
