@@ -486,6 +486,7 @@ def test_print_shows_the_list_and_the_summary_not_the_form(page, site):
     for hidden in ("form", ".bb-apps__tools", ".bb-apps__actions", ".bb-apps__status", "[data-bb-apps-paper]"):
         expect(article(page).locator(hidden)).to_be_hidden()
     expect(entry(page, "Acme Analytics")).to_be_visible()
+    assert entry(page, "Acme Analytics").evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
     expect(article(page).get_by_role("heading", name="Where the no's happened")).to_be_visible()
     text = pdf_text(page.pdf(format="A4"))
     for label, value in FULL_SHOWN.items():
