@@ -27,6 +27,7 @@ KINDS = {
     "topic with a reminder": ["topics/what-the-reason-means/index.html"],
     "topic with both": ["topics/ask-for-feedback/index.html"],
     "My plan": ["plan/index.html"],
+    "My applications": ["applications/index.html"],
     "workbook": ["workbook/index.html"],
     "stage": ["right-after-the-news/index.html"],
 }

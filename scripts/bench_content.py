@@ -73,6 +73,9 @@ def synthetic_guide(count: int, content: Path = ROOT / "content") -> tuple[dict,
     guide = {k: v for k, v in guide.items() if k != "help"}
     if help_line and f"{help_line['topic']}-1" in known:
         guide["help"] = {**help_line, "topic": f"{help_line['topic']}-1"}
+    if "tracker_stages" in guide:  # every stage keeps a topic: its own first copy, else the first topic
+        guide["tracker_stages"] = {stage: f"{topic}-1" if f"{topic}-1" in known else ids[0]
+                                   for stage, topic in guide["tracker_stages"].items()}
     return {**guide, "stages": stages, **({"start": start} if start else {})}, topics
 
 

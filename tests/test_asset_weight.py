@@ -14,11 +14,11 @@ EVERY_PAGE = {"store.js", "checklist.js", "checklist.css"}
 def test_every_page_kind_loads_the_core_and_only_its_own_kit(site):
     found = weights(site.dir)
     assert set(found) == {"home", "topic", "topic with templates", "topic with a reminder", "topic with both",
-                          "My plan", "workbook", "stage"}
+                          "My plan", "My applications", "workbook", "stage"}
     fill, calendar = {"fillin.js", "fillin.css"}, {"calendar.js", "calendar.css"}
-    kits = fill | calendar | {"plan.js"}
+    kits = fill | calendar | {"plan.js", "applications.js", "applications.css"}
     expected = {"topic with templates": fill, "topic with a reminder": calendar, "topic with both": fill | calendar,
-                "My plan": {"plan.js"}}
+                "My plan": {"plan.js"}, "My applications": {"applications.js", "applications.css", "calendar.js"}}
     for kind, (page, sizes) in found.items():
         assert EVERY_PAGE <= set(sizes), kind
         assert set(sizes) & kits == expected.get(kind, set()) & kits, kind

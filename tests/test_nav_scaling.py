@@ -42,10 +42,15 @@ def pages_in_order(nav: list) -> list[str]:
     return out
 
 
+def stage_sections(nav: list) -> list:
+    """The nav's sections (a stage's entries), past the single pages before them."""
+    return [entry for entry in nav if isinstance(next(iter(entry.values())), list)]
+
+
 def test_small_stages_stay_flat():
     guide = guide_of(20)
     nav = render_nav(guide)
-    for stage, section in zip(guide.stages, nav[2:2 + len(guide.stages)]):
+    for stage, section in zip(guide.stages, stage_sections(nav)):
         assert len(stage.topic_ids) <= NAV_FLAT_LIMIT
         assert section == {stage.title: [stage_path(stage.id)] + [
             {guide.topics[t].title: topic_path(t)} for t in stage.topic_ids]}
@@ -79,7 +84,7 @@ def test_a_page_carries_a_bounded_nav(count):
 
 def test_groups_are_titled_by_their_first_and_last_topic():
     guide = guide_of(1000)
-    stage = next(iter(render_nav(guide)[2].values()))
+    stage = next(iter(stage_sections(render_nav(guide))[0].values()))
     assert stage[0] == stage_path(guide.stages[0].id)
     title, entries = next(iter(stage[1].items()))
     first = pages_in_order(entries)[0]

@@ -78,7 +78,8 @@ def test_every_page_and_nav_entry():
     guide, _ = read_guide(ROOT / "content")
     paths = {p.path for p in render_pages(guide)}
     assert {f"topics/{t}.md" for t in guide.topics} <= paths
-    assert {"index.md", "plan.md", "workbook.md", "tags.md"} <= paths
+    assert {"index.md", "plan.md", "applications.md", "workbook.md", "tags.md"} <= paths
     nav = render_nav(guide)
-    stage_titles = [next(iter(entry)) for entry in nav[2:2 + len(guide.stages)]]
+    assert nav[:3] == [{"Home": "index.md"}, {"My plan": "plan.md"}, {"My applications": "applications.md"}]
+    stage_titles = [next(iter(entry)) for entry in nav[3:3 + len(guide.stages)]]
     assert stage_titles == [s.title for s in guide.stages]

@@ -309,13 +309,15 @@
   /* What an import did and no more: a tick the browser would not store is not called imported. */
   function importReport(n) {
     var parts = [];
-    if (n.saved || !(n.unsaved || n.had)) parts.push(count("tools.imported", n.saved));
+    // "Imported 0 ticks" only when nothing else came either.
+    if (n.saved || !(n.unsaved || n.had || n.notes || n.fields || n.apps || n.lost)) parts.push(count("tools.imported", n.saved));
     if (n.had) parts.push(count("tools.had", n.had));
     if (n.unsaved) parts.push(count(n.saved ? "tools.unsaved_more" : "tools.unsaved", n.unsaved));
     if (n.gone) parts.push(count("tools.gone", n.gone));
     if (n.odd) parts.push(count("tools.odd", n.odd));
     if (n.notes) parts.push(count("tools.imported_notes", n.notes));
-    if (n.others) parts.push(count("tools.imported_others", n.others));
+    if (n.fields) parts.push(count("tools.imported_fields", n.fields));
+    if (n.apps) parts.push(count("tools.imported_apps", n.apps));
     if (n.lost) parts.push(count("tools.unsaved_others", n.lost));
     return parts.join(" ");
   }
@@ -333,12 +335,11 @@
       if (bb.read(key) === "1") n.had++;
       else n[checklist.tick(key, true) ? "saved" : "unsaved"]++;
     });
-    var others = parts.fields.slice();
-    if (parts.applications.length) others.push([bb.PREFIX + "applications", JSON.stringify(parts.applications)]);
-    parts.notes.concat(others).forEach(function (entry, i) {
-      if (!bb.store(entry[0], entry[1])) n.lost++;
-      else n[i < parts.notes.length ? "notes" : "others"]++;
-    });
+    parts.notes.forEach(function (entry) { n[bb.store(entry[0], entry[1]) ? "notes" : "lost"]++; });
+    parts.fields.forEach(function (entry) { n[bb.store(entry[0], entry[1]) ? "fields" : "lost"]++; });
+    if (!parts.applications.length) return;
+    if (bb.store(bb.PREFIX + "applications", JSON.stringify(parts.applications))) n.apps = parts.applications.length;
+    else n.lost++;
   }
 
   function importProgress(input) {
@@ -349,7 +350,7 @@
       try { data = JSON.parse(text); } catch (e) { /* reported below */ }
       if (!isMap(data) || data.format !== FORMAT) return message(say("tools.not_progress"));
       if (data.version !== 1 && data.version !== 2) return message(say("tools.wrong_version"));
-      var n = { saved: 0, unsaved: 0, gone: 0, odd: 0, had: 0, notes: 0, others: 0, lost: 0 };
+      var n = { saved: 0, unsaved: 0, gone: 0, odd: 0, had: 0, notes: 0, fields: 0, apps: 0, lost: 0 };
       var parts = data.version === 1 ? readVersion1(data, n) : readVersion2(data);
       if (!parts) return message(say(data.version === 1 ? "tools.not_progress" : "tools.wrong_shape"));
       restore(parts, n);

@@ -70,6 +70,11 @@ class Tag:
     needs_sources: bool = False
 
 
+# The stages an application can reach in My applications, in order: the ids its entries are
+# stored with, and the keys of guide.yml's tracker_stages (content/guide.schema.json).
+TRACKER_STAGES = ("applied", "screened-out", "phone-screen", "interview", "final-round", "offer")
+
+
 @dataclass(frozen=True)
 class Guide:
     title: str
@@ -79,6 +84,7 @@ class Guide:
     start: tuple[tuple[str, str], ...] = ()  # (where the reader is, topic id to open first)
     tags: tuple[Tag, ...] = ()
     help: tuple[str, str] | None = None  # (the words of the help line on every page, its topic id)
+    tracker_stages: tuple[tuple[str, str], ...] = ()  # (tracker stage id, topic for a no there), in TRACKER_STAGES order
 
     def stage_of(self, topic_id: str) -> Stage:
         return self._stage_by_topic[topic_id]
@@ -118,4 +124,6 @@ def guide_from_data(data: dict, topics: dict) -> Guide:
     start = tuple((s["when"], s["topic"]) for s in data.get("start", ()))
     tags = tuple(Tag(t["id"], t["kind"], t["about"], t.get("sources") == "required") for t in data.get("tags", ()))
     help_line = (data["help"]["text"], data["help"]["topic"]) if "help" in data else None
-    return Guide(data["title"], data["welcome"], stages, ordered, start, tags, help_line)
+    by_stage = data.get("tracker_stages", {})
+    tracker = tuple((stage, by_stage[stage]) for stage in TRACKER_STAGES if stage in by_stage)
+    return Guide(data["title"], data["welcome"], stages, ordered, start, tags, help_line, tracker)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .model import Guide, Stage, Topic
+from .model import TRACKER_STAGES, Guide, Stage, Topic
 from .safety import is_safe_url
 from .strings import word
 from .templating import macro, render
@@ -43,6 +43,7 @@ def stage_path(stage_id: str) -> str:
 
 HOME_PATH = "index.md"
 PLAN_PATH = "plan.md"
+APPLICATIONS_PATH = "applications.md"
 WORKBOOK_PATH = "workbook.md"
 TAGS_PATH = "tags.md"
 
@@ -155,6 +156,18 @@ def render_plan(guide: Guide) -> str:
     return _page("plan.md.jinja", PLAN_PATH, word("nav.plan"), word("page.plan.description"), stages=_stages(guide))
 
 
+STAGE_WORDS = "script.apps.stages."  # the label of each tracker stage, the words applications.js shows
+
+
+def render_applications(guide: Guide) -> str:
+    """My applications: the reader's tracker (applications.js builds it) and, for the stages a
+    no came at, links to the topic for each: written here, so every link is one of ours."""
+    topics = dict(guide.tracker_stages)
+    stages = [(stage, word(STAGE_WORDS + stage.replace("-", "_")), topics.get(stage)) for stage in TRACKER_STAGES]
+    return _page("applications.md.jinja", APPLICATIONS_PATH, word("nav.applications"),
+                 word("page.applications.description"), stages=stages)
+
+
 def render_workbook(guide: Guide) -> str:
     """Every checklist and reflection question on one printable page, with room to write."""
     return _page("workbook.md.jinja", WORKBOOK_PATH, word("nav.workbook"), word("page.workbook.description"),
@@ -171,6 +184,7 @@ def render_tags() -> str:
 _GUIDE_PAGES = {
     HOME_PATH: render_home,
     PLAN_PATH: render_plan,
+    APPLICATIONS_PATH: render_applications,
     WORKBOOK_PATH: render_workbook,
     TAGS_PATH: lambda guide: render_tags(),
 }
@@ -215,7 +229,7 @@ def render_nav(guide: Guide, extra: list | None = None) -> list:
     dozen links at 1,000 topics instead of a whole stage. The stage overview page, first in
     its section, still lists every topic of the stage.
     """
-    nav: list = [{word("nav.home"): HOME_PATH}, {word("nav.plan"): PLAN_PATH}]
+    nav: list = [{word("nav.home"): HOME_PATH}, {word("nav.plan"): PLAN_PATH}, {word("nav.applications"): APPLICATIONS_PATH}]
     for stage in guide.stages:
         links = [(plain(guide.topics[t].title), topic_path(t)) for t in stage.topic_ids]
         entries = _nav_links(links) if len(links) <= NAV_FLAT_LIMIT else _nav_groups(links)

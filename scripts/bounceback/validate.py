@@ -193,8 +193,10 @@ def text_values(data, pointer=()):
 
 
 def is_id_field(pointer) -> bool:
-    """Whether a text value is an id: an item's own, or one in related, previous_ids, a stage's topics or tags."""
-    return len(pointer) > 1 and (pointer[-1] in ("id", "topic") or pointer[-2] in ("related", "previous_ids", "topics", "tags"))
+    """Whether a text value is an id: an item's own, or one in related, previous_ids, a stage's
+    topics, tags or the tracker's stage topics."""
+    return len(pointer) > 1 and (pointer[-1] in ("id", "topic")
+                                 or pointer[-2] in ("related", "previous_ids", "topics", "tags", "tracker_stages"))
 
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -408,6 +410,8 @@ def cross_problems(guide: Loaded, topics: dict[str, Loaded], listed: bool = True
     entries = [(("start", n, "topic"), e.get("topic")) for n, e in enumerate(start) if isinstance(e, dict)]
     if isinstance(data.get("help"), dict):
         entries.append((("help", "topic"), data["help"].get("topic")))
+    if isinstance(data.get("tracker_stages"), dict):  # My applications links each stage to its topic
+        entries += [(("tracker_stages", stage), topic_id) for stage, topic_id in data["tracker_stages"].items()]
     for pointer, topic_id in entries:
         if listed and isinstance(topic_id, str) and ID_PATTERN.fullmatch(topic_id) and topic_id not in known:
             problems.append(_missing(guide, pointer, topic_id, known))

@@ -13,6 +13,15 @@ TOPIC = "ask-for-feedback"
 GUIDE, _ = read_guide(ROOT / "content")
 ITEMS = [i.id for i in GUIDE.topics[TOPIC].checklist]
 CHECKLIST_READY = "article .bb-checklist[data-bb-ready]"
+# Init scripts for a page whose storage is turned off (reading it throws, as with cookies
+# blocked) or full (every write throws, as when the quota is used up).
+BLOCK_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  configurable: true,
+  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
+});
+"""
+FULL_STORAGE = "Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };"
 
 
 def open_topic(page, site, topic: str = TOPIC) -> None:
@@ -74,3 +83,24 @@ def pdf_text(pdf: bytes) -> str:
 
 def folded(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+def export_everything(page, site, folder):
+    """My plan's "Export everything", saved as folder/everything.json; returns its path."""
+    page.goto(f"{site.url}plan/")
+    page.wait_for_selector("[data-bb-tools][data-bb-ready]")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export everything").click()
+    path = folder / "everything.json"
+    download.value.save_as(path)
+    return path
+
+
+def requests_visiting(page, site, paths) -> list[str]:
+    """Every address the browser asks for while a reader opens each of `paths` in turn."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in paths:
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+    return requested

@@ -8,19 +8,10 @@ import material as material_theme
 import pytest
 import zensical
 
-from readerkit import GUIDE, ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
+from readerkit import BLOCK_STORAGE, FULL_STORAGE, GUIDE, ITEMS, TOPIC, open_topic, reload_topic, tick, ticked, watch_errors
 from sitekit import ROOT, served_build
 
-BLOCK_STORAGE = """
-Object.defineProperty(window, 'localStorage', {
-  configurable: true,
-  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
-});
-"""
 
-FULL_STORAGE = """
-Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
-"""
 
 
 def check_survives(page, site):

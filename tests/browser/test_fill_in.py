@@ -9,18 +9,11 @@ import pytest
 from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 
-from readerkit import GUIDE, TOPIC, open_topic, reload_topic, watch_errors
+from readerkit import BLOCK_STORAGE, FULL_STORAGE, GUIDE, requests_visiting, TOPIC, open_topic, reload_topic, watch_errors
 
 FILL_READY = "article .bb-template[data-fill-ready] .bb-fill__fields"
 OTHER = "accept-gracefully"  # a topic ask-for-feedback links to, whose templates use [contact's name] too
 KEY = "bounceback:/:field:"
-BLOCK_STORAGE = """
-Object.defineProperty(window, 'localStorage', {
-  configurable: true,
-  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
-});
-"""
-FULL_STORAGE = "Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };"
 HOSTILE = "<img src=x onerror=alert(1)> &amp; 🎉 Zoë"
 
 
@@ -235,9 +228,5 @@ def test_no_request_leaves_the_site(page, site):
 
 
 def test_pages_without_templates_load_nothing_of_it(page, site):
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    for path in ("", "plan/", "workbook/", "topics/dont-dwell/"):
-        page.goto(site.url + path)
-        page.wait_for_load_state("networkidle")
-    assert not [url for url in requested if "fillin" in url]
+    requested = requests_visiting(page, site, ("", "plan/", "workbook/", "topics/dont-dwell/"))
+    assert requested and not [url for url in requested if "fillin" in url]

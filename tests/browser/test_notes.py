@@ -4,9 +4,8 @@ counted on My plan, and never lost or sent anywhere, whatever the storage does."
 import pytest
 from playwright.sync_api import expect
 
-from readerkit import GUIDE, TOPIC, open_topic, pdf_text, watch_errors
+from readerkit import BLOCK_STORAGE, FULL_STORAGE, GUIDE, TOPIC, open_topic, pdf_text, watch_errors
 from sitekit import served_build
-from test_faults_and_transfer import BLOCK_STORAGE, FULL_STORAGE
 
 QUESTIONS = GUIDE.topics[TOPIC].reflection
 NOTE = "I would ask which answer cost me the most.\nThen practise that one."

@@ -19,13 +19,13 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from bounceback.text import plain
+from icskit import UTC, check_file, check_raw
 from readerkit import GUIDE, TOPIC, watch_errors
 from sitekit import served_build
 
 REMINDERS = [(t.id, i) for t in GUIDE.topics.values() for i in t.checklist if i.remind_after_days]
 PLAIN = next(t for t in GUIDE.topics.values() if not any(i.remind_after_days for i in t.checklist)).id
 FOLLOW_UP = next(i for i in GUIDE.topics[TOPIC].checklist if i.remind_after_days)  # ask-for-feedback's
-UTC = dt.timezone.utc
 AXE = Axe()
 # Within the 80 characters of an item and the 60 of a title: every TEXT escape (comma,
 # semicolon, backslash), two- three- and four-byte characters, and long enough to be folded.
@@ -74,58 +74,6 @@ def download(page, press, folder: Path | None = None) -> tuple[str, bytes]:
         saved.save_as(folder / saved.suggested_filename)
         assert (folder / saved.suggested_filename).read_bytes() == raw
     return saved.suggested_filename, raw
-
-
-def check_raw(raw: bytes) -> str:
-    """The RFC 5545 rules a parser would forgive: CRLF only, every line at most 75 octets
-    and whole UTF-8 on its own (no character split by folding), one calendar, one event."""
-    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"") and b"\r" not in raw.replace(b"\r\n", b"")
-    lines = raw[:-2].split(b"\r\n")
-    for line in lines:
-        assert len(line) <= 75, line
-        line.decode("utf-8")  # strict: a multi-byte character cut in two fails here
-    text = raw.decode("utf-8")
-    unfolded = re.sub(r"\r\n[ \t]", "", text).split("\r\n")
-    assert unfolded[:5] == ["BEGIN:VCALENDAR", "VERSION:2.0", unfolded[2], "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    assert unfolded[2].startswith("PRODID:") and unfolded[-2] == "END:VCALENDAR" and unfolded[-1] == ""
-    assert unfolded.count("BEGIN:VEVENT") == 1 and unfolded.count("END:VEVENT") == 1
-    assert [n for n, line in enumerate(unfolded) if line.startswith("BEGIN:VCALENDAR")] == [0]
-    for line in unfolded:
-        if line.startswith(("SUMMARY:", "DESCRIPTION:")):
-            assert_escaped(line.split(":", 1)[1])
-    return text
-
-
-def assert_escaped(value: str) -> None:
-    """A TEXT value as RFC 5545 writes it: each backslash, semicolon and comma escaped, line
-    breaks as \\n (icalendar itself would forgive a bare comma)."""
-    bare = re.sub(r"\\[\\;,nN]", "", value)
-    assert not re.search(r"[\\;,]", bare), value
-
-
-def check_file(name: str, raw: bytes, day: dt.date, summary: str, url: str, instant: dt.datetime | None = None):
-    """The downloaded file, raw and read back by icalendar; returns the event."""
-    text = check_raw(raw)
-    assert name == f"bounce-back-reminder-{day.isoformat()}.ics"
-    calendar = icalendar.Calendar.from_ical(raw)
-    assert calendar.name == "VCALENDAR" and str(calendar["VERSION"]) == "2.0"
-    assert str(calendar["CALSCALE"]) == "GREGORIAN" and str(calendar["METHOD"]) == "PUBLISH" and calendar["PRODID"]
-    [event] = [c for c in calendar.subcomponents if c.name == "VEVENT"]
-    assert len(calendar.walk("VEVENT")) == 1
-    assert "@" in str(event["UID"])
-    stamp = event.decoded("DTSTAMP")
-    assert isinstance(stamp, dt.datetime) and stamp.utcoffset() == dt.timedelta(0)
-    assert re.search(r"\r\nDTSTAMP:\d{8}T\d{6}Z\r\n", text)
-    if instant is not None:
-        assert stamp == instant.astimezone(UTC)
-    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-    assert type(start) is dt.date and start == day  # a date, not a date-time: all day
-    assert type(end) is dt.date and end == day + dt.timedelta(days=1)
-    assert f"\r\nDTSTART;VALUE=DATE:{day:%Y%m%d}\r\n" in text
-    assert str(event["SUMMARY"]) == summary
-    assert url in str(event["DESCRIPTION"])
-    assert str(event["URL"]) == url
-    return event
 
 
 def test_every_reminder_item_downloads_its_own_file(browser, site):

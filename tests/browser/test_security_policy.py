@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from readerkit import CHECKLIST_READY, TOPIC, search, search_result
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-PAGES = ["", f"topics/{TOPIC}/", "plan/", "workbook/", "tags/", "about/", "404.html"]
+PAGES = ["", f"topics/{TOPIC}/", "plan/", "applications/", "workbook/", "tags/", "about/", "404.html"]
 
 
 class InlineScripts(HTMLParser):
