@@ -216,6 +216,7 @@
     if (!CHOICES[field]) input.maxLength = LONGEST[field] || 500;
     input.id = ID + field;
     input.name = field;
+    input.className = "bb-input"; // checklist.css: one look for every box a reader writes in
     box.appendChild(input);
     if (field === "company") {
       input.setAttribute("aria-required", "true");

@@ -62,7 +62,7 @@
       if (seen[name]) return;
       seen[name] = true;
       var label = make("label", "bb-fill__field", span.textContent.slice(1, -1).trim());
-      var input = make("input");
+      var input = make("input", "bb-input");
       input.type = "text";
       input.setAttribute("data-fill", name);
       label.appendChild(input);
