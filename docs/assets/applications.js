@@ -367,7 +367,8 @@
     buttons.appendChild(entryButton("apps.edit", "apps-edit", entry));
     buttons.appendChild(entryButton("apps.delete", "apps-delete", entry));
     // Reminders: when the page also loads calendar.js (bb.calendar), a follow-up date can go in a calendar.
-    if (bb.calendar && DAY.test(entry.follow_up)) buttons.appendChild(entryButton("apps.calendar", "apps-calendar", entry));
+    // A date of the calendar only: an imported "2026-13-45" gets no button that would do nothing.
+    if (bb.calendar && bb.calendar.file({ uid: "x", date: entry.follow_up, summary: "" })) buttons.appendChild(entryButton("apps.calendar", "apps-calendar", entry));
     item.appendChild(buttons);
     return item;
   }

@@ -170,7 +170,7 @@
   /* Everything this site keeps for the reader, in the file's shape, with how many of each. */
   function collect() {
     var data = { ticks: bag(), notes: bag(), fields: bag(), applications: [] };
-    var n = { ticks: 0, notes: 0 };
+    var n = { ticks: 0, notes: 0, fields: 0, lostApps: false };
     all(".bb-plan__topic[data-topic]").forEach(function (row) {
       var state = checklist.state(row);
       state.items.forEach(function (item) {
@@ -190,11 +190,12 @@
         n.notes++;
       } else if (name.indexOf("field:") === 0 && isName(name.slice(6)) && isText(value)) {
         data.fields[name.slice(6)] = value; // a file import would refuse is never written
+        n.fields++;
       } else if (name === "applications") {
         var list = null;
         try { list = JSON.parse(value); } catch (e) { /* said below */ }
         if (applicationsOk(list)) data.applications = list;
-        else bb.problem = bb.problem || "unreadable";
+        else n.lostApps = true; // not in the file, and the reader is told so
       }
     });
     return { data: data, n: n };
@@ -209,7 +210,13 @@
     bb.download(name, JSON.stringify(data, null, 2) + "\n", "application/json");
     bb.store(bb.PREFIX + "exported", data.exported);
     showExported();
-    message(count("tools.exported", found.n.ticks, { file: name }) + " " + count("tools.exported_notes", found.n.notes));
+    var n = found.n;
+    var held = [["tools.ticks", n.ticks], ["tools.notes", n.notes], ["tools.apps", found.data.applications.length],
+      ["tools.fields", n.fields]].filter(function (part) { return part[1]; });
+    var said = held.length
+      ? say("tools.exported", { file: name, what: held.map(function (part) { return count(part[0], part[1]); }).join(", ") })
+      : say("tools.exported_nothing", { file: name });
+    message(n.lostApps ? said + " " + say("tools.apps_unreadable") : said);
   }
 
   // What a file may hold, checked in full before anything is written.

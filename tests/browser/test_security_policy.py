@@ -86,6 +86,14 @@ def test_pages_search_and_instant_navigation_work_under_it(page, any_site):
     assert page.url != f"{any_site.url}topics/{TOPIC}/"
 
 
+def test_no_page_carries_a_style_attribute_the_policy_refuses(any_site):
+    """style-src has no 'unsafe-inline': a style="" attribute (a Markdown table's column
+    alignment, say) would be refused, logged as an error and its style lost."""
+    styled = [p.relative_to(any_site.dir).as_posix() for p in sorted(any_site.dir.rglob("*.html"))
+              if re.search(r"<[^>]+\sstyle=", p.read_text(encoding="utf-8"))]
+    assert styled == []
+
+
 def test_no_request_leaves_the_site(page, any_site):
     """Every request a reader's visit makes (pages, search, fonts, icons) goes to the site's own host."""
     requested: list[str] = []

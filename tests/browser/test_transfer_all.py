@@ -4,8 +4,10 @@ reads; a foreign or hostile file is refused and changes nothing; "Delete everyth
 device" removes this site's keys only; My plan says when the reader last exported."""
 import datetime
 import json
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from readerkit import GUIDE, ITEMS, TOPIC, export_everything, open_topic, ticked, tick, watch_errors
 from test_faults_and_transfer import import_file
@@ -40,7 +42,8 @@ def test_everything_goes_out_and_comes_back_in_a_fresh_browser(browser, site, tm
     before = ours(page)
     path = export_everything(page, site, tmp_path)
     message = page.locator(".bb-tools__message").inner_text()
-    assert message.startswith("Exported 2 ticks to bounce-back-progress-") and "also holds 1 note" in message
+    assert re.fullmatch(r"Exported to bounce-back-progress-\d{4}-\d\d-\d\d\.json: "
+                        r"2 ticks, 1 note, 1 application, 2 template fields\.", message), message
     data = json.loads(path.read_text(encoding="utf-8"))
     assert (data["format"], data["version"]) == ("bounce-back-progress", 2)
     assert data["ticks"] == {TOPIC: [ITEMS[0], ITEMS[2]]}
@@ -177,3 +180,14 @@ def test_plan_says_when_i_last_exported(page, site, tmp_path):
     page.evaluate("k => localStorage.setItem(k, 'not a date')", f"{PREFIX}exported")
     page.reload()
     line.filter(has_text="Not exported yet.").wait_for()
+
+
+def test_an_unreadable_list_of_applications_is_named_when_exporting(page, site, tmp_path):
+    """The file is for keeping things safe: a list it cannot carry is said, and left as it was."""
+    page.goto(f"{site.url}plan/")
+    page.evaluate("key => localStorage.setItem(key, '{not json')", PREFIX + "applications")
+    data = json.loads(export_everything(page, site, tmp_path).read_text(encoding="utf-8"))
+    assert data["applications"] == []
+    expect(page.locator(".bb-tools__message")).to_contain_text(
+        "Your list of applications in this browser could not be read, so it is not in the file.")
+    assert page.evaluate("key => localStorage.getItem(key)", PREFIX + "applications") == "{not json"
