@@ -289,7 +289,8 @@ def test_instant_navigation_away_and_back_sets_up_once(page, site):
     page.wait_for_selector("[data-bb-tools][data-bb-ready]")
     by_nav(page)
     assert page.evaluate("window.__samePage === true"), "the page was reloaded, not swapped in"
-    assert article(page).locator("form").count() == 1 and companies(page) == ["Acme"]
+    expect(article(page).locator(".bb-apps__entry h3")).to_have_text(["Acme"])
+    assert article(page).locator("form").count() == 1
     add(page, Company="Brightside")
     assert sorted(companies(page)) == ["Acme", "Brightside"] and len(stored(page)) == 2
 
@@ -314,7 +315,8 @@ def test_where_the_nos_happened_counts_by_stage_and_links_to_its_topic(page, sit
         assert href in (f"../topics/{topics[stage]}/", f"{site.url}topics/{topics[stage]}/"), stage  # Material makes it absolute
     article(page).locator("[data-bb-apps-summary]").get_by_role("link", name="Interview").click()
     page.wait_for_url(f"**/topics/{topics['interview']}/")
-    assert page.locator("article h1").inner_text() == GUIDE.topics[topics["interview"]].title
+    # Instant navigation changes the address first and swaps the page in after it.
+    expect(page.locator("article h1")).to_have_text(GUIDE.topics[topics["interview"]].title)
 
 
 HOSTILE = {"Company": '=HYPERLINK("http://x")', "Role": "+1", "Contact name": "-2", "Next step": "@SUM(A1)",
