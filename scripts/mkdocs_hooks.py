@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 from bounceback.content import read_guide
 from bounceback.csp import with_policy
 from bounceback.minify import minify_own_assets
+from bounceback.offline import RETIRED_WORKER, WORKER
 from bounceback.problems import format_problems
 from bounceback.render import docs_clash, help_line, render_nav, render_pages
 from bounceback.theme_text import CONFIG_TEXTS, META_TEXTS, as_markup, escaped_nav, help_extra
@@ -56,6 +57,8 @@ def on_files(files, config):
         raise PluginError(clash)
     for page in _pages:
         files.append(File.generated(config, page.path, content=page.markdown))
+    if _serving:  # the live preview is never answered by a worker an earlier build left
+        files.append(File.generated(config, WORKER, content=RETIRED_WORKER))
     owners: dict[str, File] = {}
     for file in files:
         other = owners.setdefault(file.dest_uri, file)

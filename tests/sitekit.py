@@ -36,24 +36,35 @@ def copy_project(dest: Path) -> Path:
 
 
 def build(project: Path, site_dir: Path, site_url: str | None = None, engine: str = "mkdocs") -> subprocess.CompletedProcess:
-    """A strict build of a project folder with `engine`; returns the finished process.
-
-    MkDocs runs as `mkdocs build --strict` itself; Zensical through `bounceback build
-    --engine zensical`, the only way it gets our pages (it ignores the hooks file)."""
+    """A strict build of a project folder with `engine`, as `make build` publishes it
+    (`bounceback build`: the engine's site, the download and the offline layer); returns
+    the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    if engine == "zensical":
-        command = ["-m", "bounceback.cli", "build", "--engine", "zensical", "--config", str(project / "mkdocs.yml")]
-        command += ["--site", str(site_dir)]
-    else:
-        command = ["-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    command = ["-m", "bounceback.cli", "build", "--engine", engine, "--config", str(project / "mkdocs.yml")]
+    command += ["--site", str(site_dir)]
     return subprocess.run([sys.executable, *command], env=env, capture_output=True, text=True, cwd=project)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: quiet, and answering a missing page with the site's 404.html, as
+    GitHub Pages does."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class SiteServer:

@@ -25,6 +25,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from .finish import finish_site, offline_extra
 from .siteguard import check_site
 from .siteswap import clear_leftovers, mark, new_staging, parent_locked, recover, remove, swap_in
 
@@ -91,25 +92,44 @@ def _commit(staging: Path, site: Path, signals: "_Signals") -> bool:
 
 
 def _run_engine(engine: str, config: Path, site_dir: Path) -> bool:
-    """Build into the empty folder `site_dir`, dated by SOURCE_DATE_EPOCH; False on failure."""
+    """Build into the empty folder `site_dir`, dated by SOURCE_DATE_EPOCH, with what
+    finish.py adds (the download, the offline layer); False on failure."""
     with _source_date(config):
-        if engine == "zensical":
-            from .zensical_site import build_zensical
+        if not _build_with(engine, config, site_dir):
+            return False
+        cache = finish_site(config, site_dir, lambda folder: _build_with(engine, config, folder, copy=True))
+        if cache is not None:
+            print(f"offline: the service worker keeps {len(cache.fixed) + len(cache.fresh)} files, {cache.size:,} bytes")
+        return cache is not None
 
-            return build_zensical(config, site_dir)
-        return _run_mkdocs(config, site_dir)
+
+def _build_with(engine: str, config: Path, folder: Path, copy: bool = False) -> bool:
+    """One engine build into the empty folder `folder`: the site, or the `copy` that opens from disk."""
+    if engine == "zensical":
+        from .zensical_site import build_zensical
+
+        return build_zensical(config, folder, copy=copy)
+    return _run_mkdocs(config, folder, copy=copy)
 
 
-def _run_mkdocs(config: Path, site_dir: Path) -> bool:
-    """What `mkdocs build --strict` does, with its log lines, but in this process; False on failure."""
+def _run_mkdocs(config: Path, site_dir: Path, copy: bool = False) -> bool:
+    """What `mkdocs build --strict` does, with its log lines, but in this process, for the
+    site (with the offline layer) or the `copy` that opens from disk; False on failure."""
     from mkdocs import config as mkdocs_config, exceptions
     from mkdocs.__main__ import State, _enable_warnings
     from mkdocs.commands import build
 
+    from .download import copy_changes
+    from .mkdocs_config import read_config
+    from .theme_text import as_markup
+
     log = State()  # mkdocs' own "INFO    -  ..." lines on stderr, as the command prints them
     _enable_warnings()
     try:
-        cfg = mkdocs_config.load_config(config_file=str(config), strict=True, site_dir=str(site_dir))
+        changes = copy_changes(read_config(config)) if copy else {}
+        cfg = mkdocs_config.load_config(config_file=str(config), strict=True, site_dir=str(site_dir), **changes)
+        if not copy:
+            cfg.extra["offline"] = offline_extra(config, as_markup)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build.build(cfg)

@@ -47,8 +47,9 @@ def word(key: str, **values: object) -> str | tuple[str, ...]:
 # Groups of script.* words that only some pages carry, in the kit of the script that says
 # them (templates/partials/kit.html.jinja): fill-in templates (fillin.js, on topic pages
 # with templates), "Add to calendar" (calendar.js, on topic pages with a reminder), My
-# plan's numbers and file tools (plan.js), the tracker of My applications (applications.js).
-PAGE_GROUPS = ("fill", "calendar", "plan", "tools", "apps")
+# plan's numbers and file tools (plan.js), the tracker of My applications (applications.js),
+# the note that the guide was updated (offline.js, in the footer of a built site's pages).
+PAGE_GROUPS = ("fill", "calendar", "plan", "tools", "apps", "offline")
 
 
 def script_words(language: str = LANGUAGE, groups: tuple[str, ...] = ()) -> dict[str, str]:

@@ -35,6 +35,8 @@ import yaml
 
 from .content import read_guide
 from .csp import site_policy, with_policy
+from .download import copy_changes
+from .finish import offline_extra
 from .minify import minify_own_assets
 from .mkdocs_config import read_config
 from .problems import format_problems
@@ -60,8 +62,9 @@ ZENSICAL_STYLE_HASHES = ("'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='"
 _MKDOCS_ONLY = ("hooks", "watch", "validation")
 
 
-def project_config(config: dict, nav: list, help_link: tuple[str, str] | None) -> dict:
-    """Our mkdocs.yml, ready for Zensical: generated nav and help line, folders of PROJECT."""
+def project_config(config: dict, nav: list, help_link: tuple[str, str] | None, offline: dict | None = None) -> dict:
+    """Our mkdocs.yml, ready for Zensical: generated nav and help line, folders of PROJECT,
+    and config.extra.offline when given (finish.offline_extra)."""
     ready = {key: value for key, value in config.items() if key not in _MKDOCS_ONLY}
     ready.update({key: escaped_text(config[key]) for key in CONFIG_TEXTS if key in config})
     ready.update(docs_dir="docs", site_dir="site", nav=escaped_nav(nav, escaped_text))
@@ -70,12 +73,15 @@ def project_config(config: dict, nav: list, help_link: tuple[str, str] | None) -
     ready["theme"] = theme
     extra = dict(config.get("extra") or {})
     extra["help_line"] = help_extra(help_link, escaped_text)
+    if offline:
+        extra["offline"] = offline
     ready["extra"] = extra
     return ready
 
 
-def write_project(config_file: Path, project: Path) -> Path | None:
-    """PROJECT made afresh from content/, docs/ and the overrides; its config file, or None
+def write_project(config_file: Path, project: Path, copy: bool = False) -> Path | None:
+    """PROJECT made afresh from content/, docs/ and the overrides, for the site or the
+    `copy` that opens from disk (download.copy_changes); its config file, or None
     (problems printed) when the content has problems."""
     root = config_file.resolve().parent
     guide, problems = read_guide(root / "content", root)
@@ -97,7 +103,9 @@ def write_project(config_file: Path, project: Path) -> Path | None:
         target.write_text(escaped_front_matter(page.markdown), encoding="utf-8")
     _write_overrides(root, project / "overrides")
     nav = moved_nav(render_nav(guide, extra=config.get("nav") or []), {page.path for page in pages})
-    ready = project_config(config, nav, help_line(guide))
+    if copy:
+        config = {**config, **copy_changes(config)}
+    ready = project_config(config, nav, help_line(guide), None if copy else offline_extra(config_file, escaped_text))
     written = project / "mkdocs.yml"
     written.write_text(yaml.safe_dump(ready, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return written
@@ -140,16 +148,16 @@ def add_policies(site: Path) -> None:
         path.write_text(with_policy(html, chosen), encoding="utf-8")
 
 
-def build_zensical(config_file: Path, site_dir: Path) -> bool:
-    """A strict Zensical build of our site into the empty folder `site_dir`; False (with a
-    one-line reason, never a traceback) on failure."""
+def build_zensical(config_file: Path, site_dir: Path, copy: bool = False) -> bool:
+    """A strict Zensical build of our site (or its `copy` that opens from disk) into the
+    empty folder `site_dir`; False (with a one-line reason, never a traceback) on failure."""
     if importlib.util.find_spec("zensical") is None:
         print("zensical is not installed: pip install -e '.[zensical]' (make build does it from the lock)",
               file=sys.stderr)
         return False
     project = config_file.resolve().parent / PROJECT
     try:
-        written = write_project(config_file, project)
+        written = write_project(config_file, project, copy)
         if written is None or not _run_zensical(written):
             return False
         built = project / "site"
