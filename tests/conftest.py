@@ -14,7 +14,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The real site, built once with `mkdocs build --strict` and served on a free port.
+    """The real site, built once as `make build` builds it (strict MkDocs, then the download and the offline layer) and served on a free port.
 
     SITE_URL is the server's own address, so sitemap.xml matches it and Material's
     instant navigation is on, as on the published site.

@@ -8,7 +8,7 @@ attribute that the same page does not have with plain text (only Markdown's inli
    through the render functions, then through Markdown configured as in mkdocs.yml.
    Hypothesis adds arbitrary strings (max_examples=200, deadline=None).
 2. The real path: a project copy whose topic, stage and home text are nasty strings that
-   pass `bounceback check`, built with the real `mkdocs build --strict`; the pages may hold
+   pass `bounceback check`, built with the real strict MkDocs build (`bounceback build`); the pages may hold
    only the site's own scripts, no event-handler attributes and no javascript: links.
 """
 from __future__ import annotations

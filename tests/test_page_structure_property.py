@@ -2,7 +2,7 @@
 class of any page. Hypothesis fills every text field of a topic, its stage and the home page
 with Markdown-like and YAML-like text (fences with attributes, attribute lists, tables,
 footnotes, admonitions, snippet markers, entities, YAML indicators) and arbitrary Unicode;
-content that passes validation is built with `mkdocs build --strict` and every page of the
+content that passes validation is built with the real strict MkDocs build (`bounceback build`) and every page of the
 site must have the same skeleton as the same site with plain words. Content may only add
 inline emphasis, code and links, and no link may sit inside another.
 """

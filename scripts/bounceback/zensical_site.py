@@ -103,8 +103,9 @@ def write_project(config_file: Path, project: Path, copy: bool = False) -> Path 
         target.write_text(escaped_front_matter(page.markdown), encoding="utf-8")
     _write_overrides(root, project / "overrides")
     nav = moved_nav(render_nav(guide, extra=config.get("nav") or []), {page.path for page in pages})
-    if copy:
+    if copy:  # Zensical turns search on unless a plugin entry turns it off
         config = {**config, **copy_changes(config)}
+        config["plugins"] = [*config["plugins"], {"search": {"enabled": False}}]
     ready = project_config(config, nav, help_line(guide), None if copy else offline_extra(config_file, escaped_text))
     written = project / "mkdocs.yml"
     written.write_text(yaml.safe_dump(ready, allow_unicode=True, sort_keys=False), encoding="utf-8")

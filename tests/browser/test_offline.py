@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from readerkit import CHECKLIST_READY, GUIDE, TOPIC, search, search_result, tick, ticked, watch_errors
-from sitekit import SiteServer, build, copy_project, free_port
+from sitekit import ENGINES, SiteServer, build, copy_project, free_port
 
 # Five pages other than the first one visited, of every kind: topic, stage, plan, tracker, about.
 OTHER_PAGES = {"topics/dont-dwell/": GUIDE.topics["dont-dwell"].title, "learn-from-it/": "Learn from it",
@@ -57,18 +57,28 @@ def eventually(page, script: str, done, limit: float = 15):
     return value
 
 
+def built(folder, engine: str = "mkdocs"):
+    """A project copy in `folder`, built as `make build` builds it; (project, site, port)."""
+    project = copy_project(folder / "project")
+    port = free_port()
+    result = build(project, folder / "site", site_url=f"http://127.0.0.1:{port}/", engine=engine)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, folder / "site", port
+
+
 @pytest.fixture
 def offline_site(tmp_path):
-    """A project copy, built as `make build` builds it, and the port it is served on."""
-    project = copy_project(tmp_path / "project")
-    port = free_port()
-    result = build(project, tmp_path / "site", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project, tmp_path / "site", port
+    return built(tmp_path)
 
 
-def test_after_one_visit_the_whole_guide_works_with_the_server_gone(browser, offline_site):
-    project, folder, port = offline_site
+@pytest.fixture(params=ENGINES)
+def any_offline_site(request, tmp_path):
+    """The same, once per engine."""
+    return built(tmp_path, request.param)
+
+
+def test_after_one_visit_the_whole_guide_works_with_the_server_gone(browser, any_offline_site):
+    project, folder, port = any_offline_site
     context = browser.new_context()
     page = context.new_page()
     errors = watch_errors(page)
@@ -191,8 +201,8 @@ def test_chrome_reads_the_manifest_and_finds_the_guide_installable(browser_type,
     context.close()
 
 
-def test_the_downloaded_guide_opens_from_disk_and_asks_no_host(browser, offline_site, tmp_path):
-    project, folder, port = offline_site
+def test_the_downloaded_guide_opens_from_disk_and_asks_no_host(browser, any_offline_site, tmp_path):
+    project, folder, port = any_offline_site
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     with SiteServer(folder, port) as server:
