@@ -3,6 +3,7 @@ and the pure parts behind it: what the worker keeps, how a build's version follo
 files, our assets' stamped addresses, the copy's file links, a zip that is the same for
 the same files. (The browser tests in browser/test_offline.py use all of it for real.)"""
 import json
+import os
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -130,7 +131,8 @@ def test_a_zip_of_the_same_files_is_the_same_bytes(tmp_path, monkeypatch):
     (tmp_path / "copy" / "topics" / "x.html").write_text("x", encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     write_zip(tmp_path / "copy", tmp_path / "a.zip", "guide")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    for path in (tmp_path / "copy").rglob("*"):  # the files' own times count for nothing
+        os.utime(path, (1_000_000_000, 1_000_000_000))
     write_zip(tmp_path / "copy", tmp_path / "b.zip", "guide")
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     assert zipfile.ZipFile(tmp_path / "a.zip").namelist() == ["guide/index.html", "guide/topics/x.html"]

@@ -81,5 +81,6 @@ def write_zip(copy_dir: Path, target: Path, folder: str) -> int:
             entry = zipfile.ZipInfo(f"{folder}/{path}", date_time=when)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
+            entry.create_system = 3  # Unix, whatever system builds it: the same bytes everywhere
             archive.writestr(entry, (copy_dir / path).read_bytes(), compresslevel=9)
     return target.stat().st_size

@@ -82,10 +82,11 @@ def precache(site_dir: Path, stamps: dict[str, str]) -> Precache:
 
 
 def service_worker(cache: Precache) -> str:
+    from .strings import word
     from .templating import render
 
     return render("sw.js.jinja", fixed=list(cache.fixed), fresh=list(cache.fresh), version=cache.version,
-                       offline=OFFLINE_PAGE)
+                  offline=OFFLINE_PAGE, unsaved=word("page.offline_unsaved"))
 
 
 def short_name(name: str, limit: int = 12) -> str:
@@ -102,10 +103,12 @@ def short_name(name: str, limit: int = 12) -> str:
 
 
 def manifest(name: str, description: str, language: str) -> str:
-    """The web app manifest: addresses relative to it, at the site's root."""
+    """The web app manifest: addresses relative to it, at the site's root. No "id": a
+    relative one is read against the host, so two guides under one host (user.github.io/a/
+    and /b/) would be one app; without it, the id is start_url, read against the manifest."""
     icons = [{"src": src, "sizes": f"{px}x{px}", "type": "image/png", "purpose": purpose} for src, px, purpose in ICONS]
     return json.dumps({
-        "id": "./", "name": name, "short_name": short_name(name),
+        "name": name, "short_name": short_name(name),
         "description": description, "lang": language, "start_url": "./", "scope": "./",
         "display": "standalone", "background_color": "#ffffff", "theme_color": THEME_COLOR, "icons": icons,
     }, ensure_ascii=False, indent=1) + "\n"

@@ -97,7 +97,11 @@ def _run_engine(engine: str, config: Path, site_dir: Path) -> bool:
     with _source_date(config):
         if not _build_with(engine, config, site_dir):
             return False
-        cache = finish_site(config, site_dir, lambda folder: _build_with(engine, config, folder, copy=True))
+        try:
+            cache = finish_site(config, site_dir, lambda folder: _build_with(engine, config, folder, copy=True))
+        except OSError as exc:  # a full disk, say: a failed build, never a traceback
+            print(f"could not finish the site: {exc.strerror or exc}", file=sys.stderr)
+            return False
         if cache is not None:
             print(f"offline: the service worker keeps {len(cache.fixed) + len(cache.fresh)} files, {cache.size:,} bytes")
         return cache is not None
