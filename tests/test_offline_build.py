@@ -2,6 +2,8 @@
 and the pure parts behind it: what the worker keeps, how a build's version follows its
 files, our assets' stamped addresses, the copy's file links, a zip that is the same for
 the same files. (The browser tests in browser/test_offline.py use all of it for real.)"""
+import base64
+import hashlib
 import json
 import os
 import re
@@ -9,10 +11,9 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
 from bounceback.download import file_links, write_zip, zip_name
-from bounceback.offline import MANIFEST, WORKER, manifest, precache, reader_files
+from bounceback.offline import WORKER, manifest, precache, reader_files
 from bounceback.stamp import stamped
 
 OWN = {p.name for p in (Path(__file__).resolve().parent.parent / "docs" / "assets").iterdir() if p.is_file()}
@@ -77,6 +78,8 @@ def test_the_download_holds_the_guide_to_open_from_disk(any_site):
     home = archive.read("bounce-back/index.html").decode("utf-8")
     assert 'href="topics/ask-for-feedback/index.html"' in home
     assert "manifest.webmanifest" not in home and "offline.js" not in home  # no worker from disk
+    assert 'data-md-component="search"' not in home  # search cannot start from disk: no box that fails
+    assert not [n for n in names if n.endswith(("search_index.json", "search.json", "search.js"))]
     assert not [n for n in names if n.endswith((".map", ".gz", "sw.js"))]
 
 
@@ -100,6 +103,8 @@ def test_the_version_follows_every_byte_kept_and_stamps_become_fixed_addresses(t
     first = precache(tmp_path, {"assets/store.js": "0123456789"})
     assert first.fixed == ("assets/javascripts/bundle.a5f9d56c.min.js", "assets/store.js?v=0123456789")
     assert first.fresh == ("./", "topics/x/")
+    assert first.integrity["./"] == "sha256-" + base64.b64encode(hashlib.sha256(b"home").digest()).decode()
+    assert set(first.integrity) == set(first.fixed + first.fresh)
     assert first.size == 7  # bytes of the four files
     assert precache(tmp_path, {"assets/store.js": "0123456789"}).version == first.version
     (tmp_path / "topics/x/index.html").write_text("y", encoding="utf-8")
@@ -146,8 +151,3 @@ def test_the_manifest_says_what_an_installed_app_needs():
     assert {(i["sizes"], i["purpose"]) for i in data["icons"]} == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
     assert json.loads(manifest("Back on Your Feet Again", "", "en"))["short_name"] == "Back on Your"
     assert json.loads(manifest("Unbreakablespirit", "", "en"))["short_name"] == "Unbreakables"
-
-
-@pytest.mark.parametrize("name", [MANIFEST, WORKER])
-def test_the_served_site_has_its_manifest_and_worker_at_its_root(any_site, name):
-    assert (any_site.dir / name).is_file()

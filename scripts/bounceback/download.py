@@ -24,6 +24,8 @@ from .offline import reader_files
 FOLDER = "download"
 _SEARCH = "search"
 _INSTANT = "navigation.instant"
+# The search index, which Zensical writes even with its search turned off: the copy has no search.
+_NO_SEARCH = re.compile(r"^search(?:\.json$|/)")
 
 
 def zip_name(site_name: str) -> str:
@@ -77,7 +79,7 @@ def write_zip(copy_dir: Path, target: Path, folder: str) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     when = _stamp()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in reader_files(copy_dir):
+        for path in (p for p in reader_files(copy_dir) if not _NO_SEARCH.match(p)):
             entry = zipfile.ZipInfo(f"{folder}/{path}", date_time=when)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16

@@ -4,12 +4,16 @@ A finished build gets, at its root, a web app manifest and a service worker (sw.
 holds the list of every file a reader needs: each page, our assets and Material's, the
 search index and its worker. The worker's cache is named by a hash of all those files,
 so each build is one cache, complete or not there at all, and a new deploy is a new
-worker with a new cache (the old one is deleted once the new one is in place). What the
+worker with a new cache (the old one is deleted once the new one is in place). Each file
+is fetched with its hash as the request's integrity: a cache between the host and the
+reader that still serves the last deploy's page fails the install, which the browser
+tries again at the next visit, instead of keeping an old page under the new version. What the
 worker does with each request is in templates/sw.js.jinja; docs/assets/offline.js
 registers it. Nothing here runs for `mkdocs serve`, which serves RETIRED_WORKER instead.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -38,6 +42,7 @@ _FIXED_NAME = re.compile(r"\.[0-9a-f]{8,}\.[^/]+$")
 class Precache:
     fixed: tuple[str, ...]  # addresses that change with their content: kept as they are
     fresh: tuple[str, ...]  # pages, the search index, icons: the network's copy first
+    integrity: dict[str, str]  # each address -> the hash its bytes must have when the worker keeps them
     version: str
     size: int  # bytes, as stored on the device
 
@@ -67,25 +72,30 @@ def page_address(path: str) -> str:
 def precache(site_dir: Path, stamps: dict[str, str]) -> Precache:
     """What the worker keeps of the built site in `site_dir`, with our assets at the
     addresses stamp.py gave them (`stamps`: site path -> version)."""
-    fixed, fresh, digest, size = [], [], hashlib.sha256(), 0
+    fixed, fresh, integrity, digest, size = [], [], {}, hashlib.sha256(), 0
     for path in reader_files(site_dir):
         data = (site_dir / path).read_bytes()
         digest.update(path.encode("utf-8") + b"\0" + data + b"\0")
         size += len(data)
         if path in stamps:
-            fixed.append(f"{path}?v={stamps[path]}")
+            address = f"{path}?v={stamps[path]}"
+            fixed.append(address)
         elif _FIXED_NAME.search(path):
-            fixed.append(path)
+            address = path
+            fixed.append(address)
         else:
-            fresh.append(page_address(path))
-    return Precache(tuple(fixed), tuple(fresh), digest.hexdigest()[:16], size)
+            address = page_address(path)
+            fresh.append(address)
+        integrity[address] = "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+    return Precache(tuple(fixed), tuple(fresh), integrity, digest.hexdigest()[:16], size)
 
 
 def service_worker(cache: Precache) -> str:
     from .strings import word
     from .templating import render
 
-    return render("sw.js.jinja", fixed=list(cache.fixed), fresh=list(cache.fresh), version=cache.version,
+    return render("sw.js.jinja", fixed=list(cache.fixed), fresh=list(cache.fresh), integrity=cache.integrity,
+                  version=cache.version,
                   offline=OFFLINE_PAGE, unsaved=word("page.offline_unsaved"))
 
 
