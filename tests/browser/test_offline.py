@@ -122,6 +122,38 @@ def test_after_one_visit_the_whole_guide_works_with_the_server_gone(browser, any
     context.close()
 
 
+def test_under_a_sub_path_the_guide_keeps_to_its_own_scope(browser, tmp_path):
+    """As on GitHub Pages (user.github.io/repo/): the worker's scope, its cache and the
+    reader's data are the guide's path, so another site on the same host is left alone."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    host = tmp_path / "host"
+    result = build(project, host / "guide", site_url=f"http://127.0.0.1:{port}/guide/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (host / "index.html").write_text("<!doctype html><title>Another site</title><p>Another site", encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    with SiteServer(host, port) as server:
+        page.goto(server.url + "guide/")
+        wait_for_worker(page)
+        scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
+        assert scope == server.url + "guide/"
+        assert [name.rsplit(":", 1)[0] for name in cache_names(page)] == ["bounceback:/guide/"]
+        page.goto(server.url)  # the host's other site: never answered by the guide's worker
+        assert page.evaluate("navigator.serviceWorker.controller") is None
+    context.set_offline(True)
+    page.goto(f"http://127.0.0.1:{port}/guide/topics/{TOPIC}/")
+    page.wait_for_selector(CHECKLIST_READY)
+    first = page.locator(f"article input.bb-item__box[data-topic='{TOPIC}']").first.get_attribute("data-item")
+    tick(page, TOPIC, first)
+    keys = page.evaluate("Object.keys(localStorage)")  # ours, and Material's palette choice
+    assert f"bounceback:/guide/:{TOPIC}:{first}" in keys
+    assert all(key.startswith(("bounceback:/guide/:", "/guide/.")) for key in keys), keys
+    page.goto(f"http://127.0.0.1:{port}/guide/no-such-page/")
+    expect(heading(page)).to_have_text("You're offline")
+    context.close()
+
+
 def retitle(project, topic: str, title: str) -> None:
     path = project / "content" / "topics" / f"{topic}.yml"
     text = path.read_text(encoding="utf-8")
