@@ -27,7 +27,7 @@ def test_every_page_kind_loads_the_core_and_only_its_own_kit(site):
 def test_home_and_a_topic_page_stay_within_the_budget(site):
     """The home page, a plain topic and one with templates (the kind `make lighthouse`
     measures). Since the offline layer (offline.js, 371 B on every page) the topics with a
-    reminder are over it, by 281 B, like those with both kits: docs/benchmarks.md."""
+    reminder are over it, by 281 B, like those with both kits (docs/benchmarks.md)."""
     for page in ("index.html", "topics/dont-dwell/index.html", "topics/dont-count-on-an-offer/index.html"):
         sizes = own_assets(site.dir, page)
         assert EVERY_PAGE <= set(sizes)
