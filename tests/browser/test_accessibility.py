@@ -5,7 +5,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from readerkit import TOPIC
 
-PAGES = {"home": "", "topic": f"topics/{TOPIC}/", "plan": "plan/", "applications": "applications/", "workbook": "workbook/"}
+PAGES = {"home": "", "topic": f"topics/{TOPIC}/", "plan": "plan/", "applications": "applications/", "workbook": "workbook/",
+         "offline page": "offline/", "about": "about/"}
 AXE = Axe()
 
 
