@@ -10,6 +10,8 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -111,3 +113,49 @@ def search_pages(site_dir: Path) -> dict[str, str]:
         location = doc["location"].split("#")[0]
         pages[location] = pages.get(location, "") + " " + doc["title"] + " " + doc["text"]
     return pages
+
+
+def fetch(url: str) -> str:
+    """The text at `url`, or "" when nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, limit: float = 90) -> bool:
+    """Poll until the page contains `text` (a bound, not a timing assertion)."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@contextmanager
+def live_preview(project: Path, port: int | None = None):
+    """`mkdocs serve --livereload` (what `make serve` runs) of a project copy, on `port` or
+    a free one; yields its URL once a topic page answers."""
+    port = port or free_port()
+    url = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert wait_for(url + "topics/dont-dwell/", 'data-topic="dont-dwell"'), "serve did not start"
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def retitle(project: Path, topic: str, title: str) -> None:
+    """Give a topic of a project copy a new title line."""
+    path = project / "content" / "topics" / f"{topic}.yml"
+    text = path.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("title:"))
+    path.write_text(text.replace(old, f"title: {title}"), encoding="utf-8")

@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 from .offline import reader_files
+from .stamp import rewrite_pages
 
 FOLDER = "download"
 _SEARCH = "search"
@@ -61,11 +62,7 @@ def file_links(html: str) -> str:
 
 def make_openable(copy_dir: Path) -> None:
     """Every page of the copy in `copy_dir` linking to files, not folders (file_links)."""
-    for path in sorted(copy_dir.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        done = file_links(html)
-        if done != html:
-            path.write_text(done, encoding="utf-8")
+    rewrite_pages(copy_dir, lambda html, page: file_links(html))
 
 
 def _stamp() -> tuple[int, int, int, int, int, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 _REFERENCE = re.compile(r'(\s(?:src|href)=")([^"#?:]+)(")')
@@ -34,15 +34,19 @@ def stamped(html: str, page: str, versions: dict[str, str]) -> str:
     return _REFERENCE.sub(stamp, html)
 
 
+def rewrite_pages(site_dir: Path, change) -> None:
+    """Each HTML page of a built site through `change(html, site path)`, written back only if changed."""
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        done = change(html, path.relative_to(site_dir).as_posix())
+        if done != html:
+            path.write_text(done, encoding="utf-8")
+
+
 def stamp_own_assets(sources: Path, site_dir: Path) -> dict[str, str]:
     """Stamp, in every page of a built site, the references to the files docs/assets/
     (`sources`) holds; returns site path -> version of each file stamped."""
     versions = {f"assets/{source.name}": file_version(site_dir / "assets" / source.name)
                 for source in sorted(sources.glob("*")) if source.is_file() and (site_dir / "assets" / source.name).is_file()}
-    for path in sorted(site_dir.rglob("*.html")):
-        page = PurePosixPath(path.relative_to(site_dir).as_posix())
-        html = path.read_text(encoding="utf-8")
-        done = stamped(html, str(page), versions)
-        if done != html:
-            path.write_text(done, encoding="utf-8")
+    rewrite_pages(site_dir, lambda html, page: stamped(html, page, versions))
     return versions

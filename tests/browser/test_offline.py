@@ -8,21 +8,17 @@ answered by a worker an earlier build left."""
 from __future__ import annotations
 
 import json
-import os
 import struct
-import subprocess
-import sys
 import time
 import urllib.request
 import zipfile
-from contextlib import contextmanager
 from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
 
 from readerkit import CHECKLIST_READY, GUIDE, TOPIC, search, search_result, tick, ticked, watch_errors
-from sitekit import ENGINES, SiteServer, build, copy_project, free_port
+from sitekit import ENGINES, SiteServer, build, copy_project, free_port, live_preview, retitle
 
 # Five pages other than the first one visited, of every kind: topic, stage, plan, tracker, about.
 OTHER_PAGES = {"topics/dont-dwell/": GUIDE.topics["dont-dwell"].title, "learn-from-it/": "Learn from it",
@@ -154,13 +150,6 @@ def test_under_a_sub_path_the_guide_keeps_to_its_own_scope(browser, tmp_path):
     context.close()
 
 
-def retitle(project, topic: str, title: str) -> None:
-    path = project / "content" / "topics" / f"{topic}.yml"
-    text = path.read_text(encoding="utf-8")
-    old = next(line for line in text.splitlines() if line.startswith("title:"))
-    path.write_text(text.replace(old, f"title: {title}"), encoding="utf-8")
-
-
 def test_a_new_build_shows_on_the_next_visit_says_so_and_keeps_the_ticks(browser, offline_site):
     project, folder, port = offline_site
     context = browser.new_context()
@@ -272,27 +261,6 @@ def test_the_downloaded_guide_opens_from_disk_and_asks_no_host(browser, any_offl
     assert requested and all(url.startswith("file://") for url in requested), [u for u in requested if not u.startswith("file://")]
     assert errors == [], errors
     context.close()
-
-
-@contextmanager
-def live_preview(project, port):
-    """`mkdocs serve --livereload` (what `make serve` runs) of `project` on `port`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        end = time.monotonic() + 90
-        while time.monotonic() < end:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/topics/dont-dwell/", timeout=5) as response:
-                    if b'data-topic="dont-dwell"' in response.read():
-                        break
-            except OSError:
-                time.sleep(0.5)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_the_live_preview_is_never_answered_by_a_worker(browser, offline_site):
